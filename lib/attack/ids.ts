@@ -1,0 +1,40 @@
+/**
+ * ATT&CK ID parsing and normalisation. Pure (no server-only marker) because the search box on the
+ * client uses the same rules to recognise an ID as you type.
+ */
+
+export type TechniqueId = string & { readonly __brand: "TechniqueId" };
+
+/**
+ * Accepts the forms people type or paste: T1055, t1055, 1055, T1055.001, t1055/001, T1055-001,
+ * "T1055 .001", T1055_001 and full-width digits; returns the canonical `T1055` / `T1055.001`, or
+ * null when the text is not shaped like a technique ID at all.
+ */
+export function normalizeTechniqueId(input: string): TechniqueId | null {
+  const text = input.normalize("NFKC").trim();
+  if (text.length === 0 || text.length > 40) return null;
+  const m = /^t?\s*(\d{4})(?:\s*[./\-_\s]\s*(\d{3}))?$/i.exec(text);
+  if (!m) return null;
+  const base = `T${m[1]}`;
+  return (m[2] ? `${base}.${m[2]}` : base) as TechniqueId;
+}
+
+/** Tactic IDs: TA0005, ta0005, 0005 are not accepted (too ambiguous); `TA5` is not either. */
+export function normalizeTacticId(input: string): string | null {
+  const m = /^ta(\d{4})$/i.exec(input.normalize("NFKC").trim());
+  return m ? `TA${m[1]}` : null;
+}
+
+/** The URL path segment for a technique page: `/techniques/T1055.001`. */
+export function techniquePath(id: string): string {
+  return `/techniques/${id}`;
+}
+
+/** attack.mitre.org uses T1055/001 for sub-techniques. */
+export function mitreUrl(id: string): string {
+  return `https://attack.mitre.org/techniques/${id.replace(".", "/")}/`;
+}
+
+export function mitreTacticUrl(id: string): string {
+  return `https://attack.mitre.org/tactics/${id}/`;
+}

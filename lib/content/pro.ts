@@ -1,0 +1,50 @@
+import "server-only";
+import path from "node:path";
+import { PRO_SECTIONS } from "./schema";
+import { contentRoot, readText, splitFrontmatter } from "./source";
+import type { Detection, ProMaterial } from "./types";
+
+/**
+ * The only reader of Pro files (content/pro/<technique>/<platform>.mdx). Callers must have asked
+ * lib/access whether the viewer is entitled first; nothing that runs at build time for public pages,
+ * the search index builder, or a client component may import this module.
+ */
+
+export function proPath(technique: string, platform: string, root = contentRoot()): string {
+  return path.join(root, "pro", technique, `${platform}.mdx`);
+}
+
+/** Splits a Pro body into its H2 sections. Returns null when the file does not exist. */
+export function readProSections(file: string): Record<string, string> | null {
+  const text = readText(file);
+  if (text === null) return null;
+  const { body } = splitFrontmatter(text);
+  const sections: Record<string, string> = {};
+  let current: string | null = null;
+  let buf: string[] = [];
+  let inFence = false;
+  const flush = () => {
+    if (current) sections[current] = buf.join("\n").trim();
+  };
+  for (const line of body.split("\n")) {
+    if (/^\s*(```|~~~)/.test(line)) inFence = !inFence;
+    const h = inFence ? null : /^##\s+(.+?)\s*$/.exec(line);
+    if (h?.[1]) {
+      flush();
+      current = h[1];
+      buf = [];
+    } else {
+      buf.push(line);
+    }
+  }
+  flush();
+  return sections;
+}
+
+export function loadProMaterial(detection: Detection): ProMaterial | null {
+  const sections = readProSections(proPath(detection.technique, detection.platform));
+  if (!sections) return null;
+  const picked: Record<string, string> = {};
+  for (const name of PRO_SECTIONS) picked[name] = sections[name] ?? "";
+  return { kind: "pro-material", detectionId: detection.id, slug: detection.slug, sections: picked };
+}

@@ -1,0 +1,10 @@
+/**
+ * The verifiers content:check runs on top of the structural checks. Kept in one list so the
+ * command, the build and the tests agree on what "verified" means.
+ */
+import type { Verifier } from "@/lib/content/check";
+import { checkProFiles } from "@/lib/content/pro-check";
+
+export function contentVerifiers(): Verifier[] {
+  return [{ name: "pro-files", verify: checkProFiles }];
+}
