@@ -38,3 +38,12 @@ export function mitreUrl(id: string): string {
 export function mitreTacticUrl(id: string): string {
   return `https://attack.mitre.org/tactics/${id}/`;
 }
+
+/** decodeURIComponent that returns the input for malformed escapes instead of throwing. */
+export function safeDecode(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}

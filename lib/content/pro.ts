@@ -1,7 +1,7 @@
 import "server-only";
 import path from "node:path";
 import { PRO_SECTIONS } from "./schema";
-import { contentRoot, readText, splitFrontmatter } from "./source";
+import { contentRoot, readText, splitFrontmatter, splitH2Sections } from "./source";
 import type { Detection, ProMaterial } from "./types";
 
 /**
@@ -14,31 +14,10 @@ export function proPath(technique: string, platform: string, root = contentRoot(
   return path.join(root, "pro", technique, `${platform}.mdx`);
 }
 
-/** Splits a Pro body into its H2 sections. Returns null when the file does not exist. */
+/** The H2 sections of a Pro file, or null when the file does not exist. */
 export function readProSections(file: string): Record<string, string> | null {
   const text = readText(file);
-  if (text === null) return null;
-  const { body } = splitFrontmatter(text);
-  const sections: Record<string, string> = {};
-  let current: string | null = null;
-  let buf: string[] = [];
-  let inFence = false;
-  const flush = () => {
-    if (current) sections[current] = buf.join("\n").trim();
-  };
-  for (const line of body.split("\n")) {
-    if (/^\s*(```|~~~)/.test(line)) inFence = !inFence;
-    const h = inFence ? null : /^##\s+(.+?)\s*$/.exec(line);
-    if (h?.[1]) {
-      flush();
-      current = h[1];
-      buf = [];
-    } else {
-      buf.push(line);
-    }
-  }
-  flush();
-  return sections;
+  return text === null ? null : splitH2Sections(splitFrontmatter(text).body);
 }
 
 export function loadProMaterial(detection: Detection): ProMaterial | null {

@@ -135,3 +135,27 @@ export function lineOf(text: string, needle: string): number {
   const i = text.indexOf(needle);
   return i < 0 ? 1 : text.slice(0, i).split("\n").length;
 }
+
+/** Splits an MDX body into its `## ` sections (headings inside code fences do not count). */
+export function splitH2Sections(body: string): Record<string, string> {
+  const sections: Record<string, string> = {};
+  let current: string | null = null;
+  let buf: string[] = [];
+  let inFence = false;
+  const flush = () => {
+    if (current) sections[current] = buf.join("\n").trim();
+  };
+  for (const line of body.split("\n")) {
+    if (/^\s*(```|~~~)/.test(line)) inFence = !inFence;
+    const h = inFence ? null : /^##\s+(.+?)\s*$/.exec(line);
+    if (h?.[1]) {
+      flush();
+      current = h[1];
+      buf = [];
+    } else {
+      buf.push(line);
+    }
+  }
+  flush();
+  return sections;
+}

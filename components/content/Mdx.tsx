@@ -1,0 +1,58 @@
+import Alert from "@mui/material/Alert";
+import Link from "@mui/material/Link";
+import Typography from "@mui/material/Typography";
+import { MDXRemote } from "next-mdx-remote/rsc";
+import { isValidElement, type ReactElement, type ReactNode } from "react";
+import { CodeBlock } from "@/components/code/CodeBlock";
+import { highlight } from "@/lib/highlight";
+
+/**
+ * Renders our MDX with an explicit allow-list of components (content:check rejects any other)
+ * and no JavaScript expressions. Headings inside a section start at h3.
+ */
+
+async function Pre({ children }: { children?: ReactNode }) {
+  const code = isValidElement(children) ? (children as ReactElement<{ className?: string; children?: ReactNode }>) : null;
+  const lang = /language-([\w-]+)/.exec(code?.props.className ?? "")?.[1];
+  const text = typeof code?.props.children === "string" ? code.props.children.replace(/\n$/, "") : "";
+  const html = await highlight(text, lang);
+  const label = lang === "kql" || lang === "kusto" ? "KQL" : lang === "powershell" ? "PowerShell" : lang === "sh" || lang === "bash" ? "Shell" : (lang ?? "Code");
+  return <CodeBlock html={html} code={text} label={label} />;
+}
+
+function Callout({ children, severity = "info" }: { children?: ReactNode; severity?: "info" | "warning" }) {
+  return (
+    <Alert severity={severity} sx={{ my: 2 }}>
+      {children}
+    </Alert>
+  );
+}
+
+function Kbd({ children }: { children?: ReactNode }) {
+  return <kbd>{children}</kbd>;
+}
+
+const components = {
+  pre: Pre,
+  Callout,
+  Kbd,
+  a: ({ href, children }: { href?: string; children?: ReactNode }) => <Link href={href}>{children}</Link>,
+  h2: ({ children }: { children?: ReactNode }) => (
+    <Typography variant="h3" component="h3" sx={{ mt: 3, mb: 1 }}>
+      {children}
+    </Typography>
+  ),
+  h3: ({ children }: { children?: ReactNode }) => (
+    <Typography variant="h3" component="h4" sx={{ mt: 2, mb: 1, fontSize: "1rem" }}>
+      {children}
+    </Typography>
+  ),
+};
+
+export function Mdx({ source }: { source: string }) {
+  return (
+    <div className="prose">
+      <MDXRemote source={source} components={components} options={{ blockJS: true, blockDangerousJS: true }} />
+    </div>
+  );
+}
