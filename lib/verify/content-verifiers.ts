@@ -4,7 +4,8 @@
  */
 import type { Verifier } from "@/lib/content/check";
 import { checkProFiles } from "@/lib/content/pro-check";
+import { kqlVerifier } from "./kql-verifier";
 
 export function contentVerifiers(): Verifier[] {
-  return [{ name: "pro-files", verify: checkProFiles }];
+  return [{ name: "pro-files", verify: checkProFiles }, kqlVerifier];
 }
