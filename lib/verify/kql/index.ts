@@ -32,6 +32,7 @@ export {
   KQL_FLAVOURS,
   defenderOnlyTables,
   findTable,
+  flavourForPlatform,
   isKqlFlavour,
   schemaSource,
   tableAvailability,

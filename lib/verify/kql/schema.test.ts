@@ -3,7 +3,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { defenderTablesPath, SCHEMA_OUTPUT } from "@/scripts/import-defender-schema";
 import { classifyForSentinel, deriveSchema, normaliseKustoType } from "./derive-schema";
-import { defenderOnlyTables, defenderSchema, findTable, tableAvailability, tablesForFlavour } from "./schema";
+import { defenderOnlyTables, defenderSchema, findTable, flavourForPlatform, tableAvailability, tablesForFlavour } from "./schema";
 
 const SENTINEL_COLUMNS = ["TimeGenerated", "TenantId", "SourceSystem", "Type", "MachineGroup"];
 
@@ -40,6 +40,14 @@ describe("committed schema", () => {
     expect(de?.columns.find((c) => c.name === "AdditionalFields")?.type).toBe("string");
     expect(de?.columns.map((c) => c.name)).not.toContain("TimeGenerated");
     expect(findTable("AADSignInEventsBeta", "defender")).toBeDefined();
+  });
+});
+
+describe("flavourForPlatform", () => {
+  it("maps content platforms to flavours", () => {
+    expect(flavourForPlatform("sentinel")).toBe("sentinel");
+    expect(flavourForPlatform("defender-xdr")).toBe("defender");
+    expect(flavourForPlatform("sigma")).toBeNull();
   });
 });
 

@@ -32,6 +32,16 @@ export interface KqlTable {
   readonly streamedToSentinel: boolean;
 }
 
+/**
+ * The flavour for a detection platform: "sentinel" content runs in Microsoft Sentinel,
+ * "defender-xdr" (or "defender") content in the Defender portal's advanced hunting.
+ */
+export function flavourForPlatform(platform: string): KqlFlavour | null {
+  if (platform === "sentinel") return "sentinel";
+  if (platform === "defender-xdr" || platform === "defender") return "defender";
+  return null;
+}
+
 let parsed: DerivedSchema | undefined;
 
 /** The committed schema, validated once. */
