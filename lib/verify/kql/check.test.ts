@@ -119,6 +119,10 @@ describe("flavours", () => {
     expect(checkKql("DeviceTvmSoftwareInventory | take 1", { flavour: "defender" }).ok).toBe(true);
   });
 
+  it("refuses an unknown flavour instead of guessing", () => {
+    expect(() => checkKql("DeviceEvents", { flavour: "azure" as never })).toThrow(/unknown KQL flavour/);
+  });
+
   it("has TimeGenerated and the other Sentinel columns only in sentinel", () => {
     const sentinelOnly =
       'DeviceEvents | where TimeGenerated > ago(1d) and TenantId != "" and Type == "DeviceEvents" and SourceSystem != "" and MachineGroup != ""';

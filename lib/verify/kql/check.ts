@@ -19,7 +19,7 @@ import {
 } from "./kusto-bridge";
 import { blockPositionToFile, type KqlBlock } from "./markdown";
 import { LineIndex, type LineColumn } from "./position";
-import { defenderSchema, tableAvailability, tablesForFlavour, type KqlFlavour } from "./schema";
+import { defenderSchema, isKqlFlavour, tableAvailability, tablesForFlavour, type KqlFlavour } from "./schema";
 
 export type KqlSeverity = "error" | "warning";
 
@@ -266,6 +266,7 @@ function byPosition(a: KqlDiagnostic, b: KqlDiagnostic): number {
 /** Parses and analyses one query against the flavour's schema. */
 export function checkKql(query: string, options: KqlCheckOptions = {}): KqlCheckResult {
   const flavour = options.flavour ?? "sentinel";
+  if (!isKqlFlavour(flavour)) throw new Error(`unknown KQL flavour '${String(flavour)}'`);
   const index = new LineIndex(query);
   const result = (diagnostics: KqlDiagnostic[], suppressed: SuppressedDiagnostic[], tables: string[]): KqlCheckResult => {
     diagnostics.sort(byPosition);
