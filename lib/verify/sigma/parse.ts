@@ -30,8 +30,8 @@ export function documentKind(doc: unknown): SigmaDocumentKind {
  */
 export function validateSigmaRule(rule: unknown, opts: CompileOptions = {}): SigmaIssue[] {
   const kind = documentKind(rule);
-  if (kind === "correlation") return [unsupported("correlation rule", "correlation (meta) rules are not supported", ["correlation"])];
-  if (kind === "filter") return [unsupported("filter rule", "Sigma filter (meta) rules are not supported", ["filter"])];
+  if (kind === "correlation") return [unsupported("correlation rule", "correlation (meta) rules are not supported", ["correlation"], { target: "key" })];
+  if (kind === "filter") return [unsupported("filter rule", "Sigma filter (meta) rules are not supported", ["filter"], { target: "key" })];
   const issues = validateMetadata(rule);
   if (isObj(rule) && isObj(rule["detection"])) {
     const { issues: det } = tryCompileSigmaRule(rule, opts);

@@ -23,10 +23,10 @@ function isValidDate(s: string): boolean {
   return dt.getUTCFullYear() === y && dt.getUTCMonth() === m - 1 && dt.getUTCDate() === d;
 }
 
-const date = z
-  .string({ error: "must be a date string YYYY-MM-DD (quote it if your YAML tool turns it into a date)" })
-  .regex(DATE_RE, { error: "must be an ISO 8601 date YYYY-MM-DD" })
-  .refine(isValidDate, { error: "is not a valid calendar date" });
+const date = z.string({ error: "must be a date string YYYY-MM-DD" }).superRefine((s, ctx) => {
+  if (!DATE_RE.test(s)) ctx.addIssue({ code: "custom", message: "must be an ISO 8601 date YYYY-MM-DD" });
+  else if (!isValidDate(s)) ctx.addIssue({ code: "custom", message: `is not a valid calendar date (YYYY-MM-DD)` });
+});
 
 function uniqueStrings(item: z.ZodString, what: string) {
   return z.array(item, { error: `must be a list of ${what}` }).superRefine((arr, ctx) => {
@@ -86,6 +86,15 @@ export const sigmaRuleMetadataSchema = z.looseObject({
   scope: z.array(str().min(2, { error: "must be at least 2 characters" }), { error: "must be a list of strings" }).optional(),
 });
 
+function valueAt(root: unknown, path: SigmaPath): unknown {
+  let cur: unknown = root;
+  for (const seg of path) {
+    if (typeof cur !== "object" || cur === null) return undefined;
+    cur = (cur as Record<string | number, unknown>)[seg];
+  }
+  return cur;
+}
+
 /** Validates the metadata (everything but the detection content). */
 export function validateMetadata(input: unknown): SigmaIssue[] {
   if (typeof input !== "object" || input === null || Array.isArray(input)) {
@@ -98,14 +107,7 @@ export function validateMetadata(input: unknown): SigmaIssue[] {
     const path: SigmaPath = zi.path.filter((p): p is string | number => typeof p !== "symbol");
     const where = path.length > 0 ? `'${path.join(".")}' ` : "";
     const raw = zi.message;
-    let message: string;
-    if (zi.code === "invalid_type" && (input as Record<string, unknown>)[String(path[0])] === undefined && path.length === 1) {
-      message = `missing required field '${String(path[0])}'`;
-    } else if (zi.code === "invalid_type" && path[0] === "detection" && path[1] === "condition" && path.length === 2 && (input as { detection?: Record<string, unknown> }).detection?.["condition"] === undefined) {
-      message = "missing required field 'detection.condition'";
-    } else {
-      message = `${where}${raw}`;
-    }
+    const message = valueAt(input, path) === undefined ? `missing required field '${path.join(".")}'` : `${where}${raw}`;
     out.push({ severity: "error", code: "schema", message, path });
   }
   return out;
