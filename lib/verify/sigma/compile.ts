@@ -112,12 +112,31 @@ interface CompiledDetection {
   condition: (ev: PreparedEvent, trace?: Record<string, boolean>) => boolean;
 }
 
+type TracePred = (ev: PreparedEvent, trace?: Record<string, boolean>) => boolean;
+
+function every(ps: TracePred[]): TracePred {
+  if (ps.length === 1) return ps[0] as TracePred;
+  return (ev, tr) => {
+    for (const p of ps) if (!p(ev, tr)) return false;
+    return true;
+  };
+}
+
+function some(ps: TracePred[]): TracePred {
+  if (ps.length === 1) return ps[0] as TracePred;
+  return (ev, tr) => {
+    for (const p of ps) if (p(ev, tr)) return true;
+    return false;
+  };
+}
+
 function compileCondition(
   node: ConditionNode,
   identifiers: readonly string[],
   preds: Map<string, Pred>,
   condPath: SigmaPath,
   issues: SigmaIssue[],
+  used: Set<string>,
 ): ((ev: PreparedEvent, trace?: Record<string, boolean>) => boolean) | null {
   type TPred = (ev: PreparedEvent, trace?: Record<string, boolean>) => boolean;
   const ref = (name: string): TPred => {
@@ -135,6 +154,7 @@ function compileCondition(
           issues.push(issue("condition", `condition references unknown search identifier '${n.name}'`, condPath, { offset: n.offset }));
           return null;
         }
+        used.add(n.name);
         return ref(n.name);
       }
       case "of": {
@@ -147,9 +167,8 @@ function compileCondition(
           );
           return null;
         }
-        const ps = names.map(ref);
-        if (n.quantifier === "all") return (ev, tr) => ps.every((p) => p(ev, tr));
-        return (ev, tr) => ps.some((p) => p(ev, tr));
+        names.forEach((name) => used.add(name));
+        return n.quantifier === "all" ? every(names.map(ref)) : some(names.map(ref));
       }
       case "not": {
         const p = walk(n.expr);
@@ -160,8 +179,7 @@ function compileCondition(
         const ps = n.exprs.map(walk);
         if (ps.some((p) => p === null)) return null;
         const list = ps as TPred[];
-        if (n.type === "and") return (ev, tr) => list.every((p) => p(ev, tr));
-        return (ev, tr) => list.some((p) => p(ev, tr));
+        return n.type === "and" ? every(list) : some(list);
       }
     }
   };
@@ -200,6 +218,7 @@ export function compileDetection(detection: unknown, opts: CompileOptions = {}):
 
   const condPreds: Array<(ev: PreparedEvent, trace?: Record<string, boolean>) => boolean> = [];
   let condOk = conds.length > 0;
+  const used = new Set<string>();
   for (const c of conds) {
     const parsed = parseCondition(c.text);
     if (!parsed.ok) {
@@ -212,9 +231,16 @@ export function compileDetection(detection: unknown, opts: CompileOptions = {}):
       condOk = false;
       continue;
     }
-    const p = compileCondition(parsed.ast, identifiers, preds, c.path, issues);
+    const p = compileCondition(parsed.ast, identifiers, preds, c.path, issues, used);
     if (p) condPreds.push(p);
     else condOk = false;
+  }
+  if (condOk) {
+    for (const name of identifiers) {
+      if (!used.has(name)) {
+        issues.push({ ...issue("detection", `search identifier '${name}' is not used by the condition`, ["detection", name], { target: "key" }), severity: "warning" });
+      }
+    }
   }
 
   if (hasErrors(issues) || !condOk) return { detection: null, issues };

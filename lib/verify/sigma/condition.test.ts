@@ -116,6 +116,12 @@ describe("condition evaluation", () => {
     const i2 = tryCompileSigmaRule(ruleWith({ a: { A: 1 }, condition: "1 of filter_*" })).issues;
     expect(i2[0]?.message).toMatch(/matches no search identifier/);
   });
+  it("warns about search identifiers the condition never uses", () => {
+    const { compiled, issues } = tryCompileSigmaRule(ruleWith({ a: { A: 1 }, forgotten: { B: 1 }, condition: "a" }));
+    expect(compiled).not.toBeNull();
+    expect(issues).toEqual([expect.objectContaining({ severity: "warning", path: ["detection", "forgotten"], message: expect.stringMatching(/not used/) })]);
+    expect(tryCompileSigmaRule(ruleWith({ a: { A: 1 }, _b: { B: 1 }, condition: "1 of them" })).issues.map((i) => i.path)).toEqual([["detection", "_b"]]);
+  });
   it("aggregations are reported as unsupported, never evaluated as no-match", () => {
     const { compiled, issues } = tryCompileSigmaRule(ruleWith({ a: { A: 1 }, condition: "a | count() > 5", timeframe: "5m" }));
     expect(compiled).toBeNull();

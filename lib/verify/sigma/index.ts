@@ -9,7 +9,8 @@
  * ```
  */
 export type * from "./types";
-export { parseSigmaRule, parseSigmaCollection, validateSigmaRule, documentKind } from "./parse";
+export { parseSigmaRule, parseSigmaCollection } from "./parse";
+export { validateSigmaRule, documentKind } from "./validate";
 export { compileSigmaRule, tryCompileSigmaRule, compileDetection } from "./compile";
 export { matchRule, matchingIndexes } from "./match";
 export { PreparedEvent, prepareEvent, getField, type FieldEntry } from "./event";

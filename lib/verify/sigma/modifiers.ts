@@ -248,9 +248,9 @@ const CMP: Record<CmpOp, (a: number, b: number) => boolean> = {
 /** A test of one value of a field. */
 type ValueTest = (entry: FieldEntry, ev: PreparedEvent) => boolean;
 
-function anyString(entry: FieldEntry, cs: boolean, test: (s: string) => boolean): boolean {
+function anyString(entry: FieldEntry, cs: boolean, t: { test(s: string): boolean }): boolean {
   const strs = cs ? entry.strs : entry.lower();
-  for (const s of strs) if (s !== undefined && test(s)) return true;
+  for (const s of strs) if (s !== undefined && t.test(s)) return true;
   return false;
 }
 
@@ -300,9 +300,9 @@ function finalTest(st: State, opts: { cased: boolean; timePart?: TimePart; keywo
       // a numeric string ('0x10', '4688') also equals a numeric event value (16, 4688)
       const asNumber = !opts.keyword && !st.positioned && !st.enc && isPlain(tokens) ? toNumber(plainText(tokens)) : undefined;
       if (asNumber !== undefined) {
-        return (entry) => anyString(entry, cs, (s) => t.test(s)) || entry.values.some((x) => typeof x === "number" && x === asNumber);
+        return (entry) => anyString(entry, cs, t) || entry.values.some((x) => typeof x === "number" && x === asNumber);
       }
-      return (entry) => anyString(entry, cs, (s) => t.test(s));
+      return (entry) => anyString(entry, cs, t);
     }
     case "re": {
       const tr = translateRegex(st.source, [...st.flags]);
@@ -314,7 +314,7 @@ function finalTest(st: State, opts: { cased: boolean; timePart?: TimePart; keywo
         );
       }
       const re = new RegExp(tr.source, tr.flags);
-      return (entry) => anyString(entry, true, (s) => re.test(s));
+      return (entry) => anyString(entry, true, re);
     }
     case "cidr": {
       const range = st.range;
@@ -357,6 +357,22 @@ function finalTest(st: State, opts: { cased: boolean; timePart?: TimePart; keywo
       };
     }
   }
+}
+
+function anyOf(tests: ValueTest[]): ValueTest {
+  if (tests.length === 1) return tests[0] as ValueTest;
+  return (e, ev) => {
+    for (const t of tests) if (t(e, ev)) return true;
+    return false;
+  };
+}
+
+function allOf(tests: ValueTest[]): ValueTest {
+  if (tests.length === 1) return tests[0] as ValueTest;
+  return (e, ev) => {
+    for (const t of tests) if (!t(e, ev)) return false;
+    return true;
+  };
 }
 
 /**
@@ -427,20 +443,14 @@ export function compileItem(key: string, rawValue: unknown, ctx: ItemContext): C
         alts = next;
       }
       const tests = alts.map((st) => finalTest(st, { cased, timePart, keyword: ctx.keyword }, vPath));
-      valueTests.push(tests.length === 1 ? (tests[0] as ValueTest) : (e, ev) => tests.some((t) => t(e, ev)));
+      valueTests.push(anyOf(tests));
     }
   } catch (e) {
     if (e instanceof ItemError) return fail(e.issue);
     throw e;
   }
 
-  const all = has("all");
-  const combined: FieldTest =
-    valueTests.length === 1
-      ? (valueTests[0] as ValueTest)
-      : all
-        ? (e, ev) => valueTests.every((t) => t(e, ev))
-        : (e, ev) => valueTests.some((t) => t(e, ev));
+  const combined: FieldTest = has("all") ? allOf(valueTests) : anyOf(valueTests);
   const test: FieldTest = negate ? (e, ev) => e.found && !combined(e, ev) : combined;
   return { field, test, issues };
 }

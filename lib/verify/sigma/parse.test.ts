@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { compileSigmaRule } from "./compile";
 import { formatIssue } from "./issues";
-import { parseSigmaCollection, parseSigmaRule, validateSigmaRule } from "./parse";
+import { parseSigmaCollection, parseSigmaRule } from "./parse";
+import { validateSigmaRule } from "./validate";
 
 const VALID = `title: Whoami Execution
 id: 929a690e-bef0-4204-a928-ef5e620d6fcc
