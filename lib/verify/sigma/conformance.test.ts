@@ -1,8 +1,9 @@
 /**
  * Conformance of the Sigma library against the SigmaHQ rule set and its regression data.
  *
- * The data is READ from `../shared/data/sigma` next to the repository (never copied into
- * it). When that folder is absent every test here is skipped with a message.
+ * The data is READ from `../shared/data/sigma` next to the repository (or
+ * `$SHARED_DATA_DIR/sigma`), never copied into it. When that folder is absent every test
+ * here is skipped with a message.
  *
  * (1) every rule under rules/ parses, validates and compiles;
  * (2) every regression case under regression_data/ (info.yml + event JSON) is evaluated:
@@ -23,7 +24,8 @@ import { parseSigmaRule } from "./parse";
 import type { CompiledSigmaRule, SigmaRule } from "./types";
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
-const dataRoot = path.resolve(repoRoot, "../shared/data/sigma");
+/** `../shared/data/sigma` beside the repository (SHARED_DATA_DIR overrides `../shared/data`). */
+const dataRoot = path.join(process.env.SHARED_DATA_DIR ?? path.resolve(repoRoot, "../shared/data"), "sigma");
 /** The SigmaHQ checkout: `<data>/sigma` if present, else `<data>` itself. */
 const sigmaRoot = existsSync(path.join(dataRoot, "sigma", "rules")) ? path.join(dataRoot, "sigma") : dataRoot;
 const rulesDir = path.join(sigmaRoot, "rules");
@@ -192,6 +194,7 @@ describe.skipIf(!available)("SigmaHQ conformance", () => {
 });
 
 if (!available) {
+  console.warn(`sigma conformance: SKIPPED, SigmaHQ data not found at ${dataRoot} (expected rules/ and regression_data/ there)`);
   describe("SigmaHQ conformance", () => {
     it.skip(`skipped: SigmaHQ data not found at ${dataRoot} (expected rules/ and regression_data/ there)`, () => {});
   });
