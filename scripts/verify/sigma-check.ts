@@ -25,6 +25,10 @@ export interface CheckFileResult {
   status: "valid" | "invalid" | "unsupported" | "unreadable" | "bad-yaml";
   rules: number;
   issues: SigmaIssue[];
+  /** Rule ids defined in the file. */
+  ids: string[];
+  /** Position of each id, for duplicate-id messages. */
+  idLines: Map<string, { line: number; column: number }>;
 }
 
 function checkFile(file: string, placeholders: Record<string, string[]>): CheckFileResult {
@@ -32,14 +36,21 @@ function checkFile(file: string, placeholders: Record<string, string[]>): CheckF
   try {
     text = readFileSync(file, "utf8");
   } catch (e) {
-    return { file, status: "unreadable", rules: 0, issues: [{ severity: "error", code: "yaml", message: `cannot read file: ${(e as Error).message}`, path: [], file }] };
+    return { file, status: "unreadable", rules: 0, ids: [], idLines: new Map(), issues: [{ severity: "error", code: "yaml", message: `cannot read file: ${(e as Error).message}`, path: [], file }] };
   }
   const res = parseSigmaCollection(text, { file, placeholders });
   const errors = res.issues.filter((i) => i.severity === "error");
   let status: CheckFileResult["status"] = "valid";
   if (errors.some((i) => i.code === "yaml")) status = "bad-yaml";
   else if (errors.length > 0) status = errors.every((i) => i.code === "unsupported") ? "unsupported" : "invalid";
-  return { file, status, rules: res.rules.length, issues: res.issues };
+  const ids = res.rules.map((r) => r.rule.id).filter((id): id is string => typeof id === "string");
+  const idLines = new Map<string, { line: number; column: number }>();
+  const lines = text.split("\n");
+  for (const id of ids) {
+    const i = lines.findIndex((l) => /^id:/.test(l) && l.includes(id));
+    if (i >= 0) idLines.set(id, { line: i + 1, column: (lines[i] as string).indexOf(id) + 1 });
+  }
+  return { file, status, rules: res.rules.length, ids: [...new Set(ids)], idLines, issues: res.issues };
 }
 
 export async function main(argv: string[], io: CliIO = processIO): Promise<number> {
@@ -80,11 +91,25 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
     try {
       files = findRuleFiles(t);
     } catch (e) {
-      results.push({ file: t, status: "unreadable", rules: 0, issues: [{ severity: "error", code: "yaml", message: `cannot read: ${(e as Error).message}`, path: [], file: t }] });
+      results.push({ file: t, status: "unreadable", rules: 0, ids: [], idLines: new Map(), issues: [{ severity: "error", code: "yaml", message: `cannot read: ${(e as Error).message}`, path: [], file: t }] });
       continue;
     }
     if (files.length === 0) io.stderr(`sigma-check: warning: no *.yml files under ${t}\n`);
     for (const f of files) results.push(checkFile(f, placeholders));
+  }
+
+  // The same rule id in two places is an error (ids must be globally unique).
+  const seenIds = new Map<string, string>();
+  for (const r of results) {
+    for (const id of r.ids) {
+      const first = seenIds.get(id);
+      if (first === undefined) {
+        seenIds.set(id, r.file);
+        continue;
+      }
+      r.issues.push({ severity: "error", code: "schema", message: `duplicate rule id ${id} (also in ${first})`, path: ["id"], file: r.file, ...(r.idLines.get(id) ?? {}) });
+      if (r.status === "valid" || r.status === "unsupported") r.status = "invalid";
+    }
   }
 
   const count = (s: CheckFileResult["status"]): number => results.filter((r) => r.status === s).length;
@@ -100,7 +125,8 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
   const exitCode = summary.badInput > 0 ? 2 : summary.invalid + summary.unsupported > 0 ? 1 : 0;
 
   if (json) {
-    io.stdout(`${JSON.stringify({ ok: exitCode === 0, exitCode, summary, files: results }, null, 2)}\n`);
+    const files = results.map(({ idLines: _idLines, ...rest }) => rest);
+    io.stdout(`${JSON.stringify({ ok: exitCode === 0, exitCode, summary, files }, null, 2)}\n`);
     return exitCode;
   }
 

@@ -80,8 +80,9 @@ beforeAll(() => {
   writeFileSync(p("one.json"), JSON.stringify(EVENTS[3]));
   writeFileSync(p("invalid.json"), '{"Image": "x"}\n{"Image": \n');
   mkdirSync(p("rules"));
-  writeFileSync(p("rules/a.yml"), GOOD_RULE);
-  writeFileSync(p("rules/b.yaml"), GOOD_RULE.replace("Whoami Execution", "Other"));
+  writeFileSync(p("rules/a.yml"), GOOD_RULE.replace("929a690e-bef0-4204-a928-ef5e620d6fcc", "11111111-2222-4333-8444-555555555555"));
+  writeFileSync(p("rules/b.yaml"), GOOD_RULE.replace("Whoami Execution", "Other").replace("929a690e-bef0-4204-a928-ef5e620d6fcc", "11111111-2222-4333-8444-666666666666"));
+  writeFileSync(p("dup.yml"), GOOD_RULE.replace("Whoami Execution", "Copy"));
 });
 
 afterAll(() => {
@@ -133,6 +134,22 @@ describe("sigma-check", () => {
     expect(await checkMain([], io)).toBe(2);
     expect(io.err).toContain("usage: sigma-check");
     expect(await checkMain(["--frob", p("good.yml")], capture())).toBe(2);
+  });
+  it("reports duplicate rule ids across files", async () => {
+    const io = capture();
+    expect(await checkMain([p("good.yml"), p("dup.yml")], io)).toBe(1);
+    expect(io.out).toContain(`${p("dup.yml")}:2:5: duplicate rule id 929a690e-bef0-4204-a928-ef5e620d6fcc (also in ${p("good.yml")})`);
+    expect(io.out).toContain("1 valid, 1 invalid");
+  });
+  it("prints warnings but exits 0 when there are only warnings; --quiet hides them", async () => {
+    writeFileSync(p("warn.yml"), "title: w\nlogsource: {}\ndetection:\n    sel: {A: 1}\n    unused: {B: 1}\n    condition: sel\n");
+    const io = capture();
+    expect(await checkMain([p("warn.yml")], io)).toBe(0);
+    expect(io.out).toContain(`${p("warn.yml")}:5:5: warning: search identifier 'unused' is not used by the condition`);
+    expect(io.out).toContain("1 valid (0 errors, 1 warning)");
+    const quiet = capture();
+    expect(await checkMain(["--quiet", p("warn.yml")], quiet)).toBe(0);
+    expect(quiet.out).not.toContain("warning:");
   });
   it("--placeholder values make expand rules checkable", async () => {
     writeFileSync(p("expand.yml"), "title: e\nlogsource: {}\ndetection:\n    sel:\n        User|expand: '%Admins%'\n    condition: sel\n");
