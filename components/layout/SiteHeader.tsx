@@ -19,7 +19,7 @@ export function SiteHeader({ nav, search, account }: { nav: NavItem[]; search?: 
         </AppLink>
         <Box component="nav" aria-label="Main" sx={{ display: "flex", gap: 2, flexWrap: "wrap" }}>
           {nav.map((n) => (
-            <AppLink key={n.href} href={n.href} color="inherit">
+            <AppLink key={n.href} href={n.href} color="inherit" underline="hover">
               {n.label}
             </AppLink>
           ))}

@@ -29,6 +29,6 @@ export const theme = createTheme({
   },
   shape: { borderRadius: 8 },
   components: {
-    MuiLink: { defaultProps: { underline: "hover" } },
+    MuiLink: { defaultProps: { underline: "always" } },
   },
 });

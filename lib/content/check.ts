@@ -64,22 +64,17 @@ export async function checkDetectionFiles(
 
   for (const src of sources) {
     const fileIssues: ContentIssue[] = [];
-    const checked = await checkOne(src, fileIssues);
-    if (checked) {
+    const checked = await checkOne(src, fileIssues, (fm, line) => {
       const file = displayPath(src.mdxPath);
-      const fm = checked.frontmatter;
       const prev = seenIds.get(fm.id);
-      if (prev) {
-        fileIssues.push({ file, line: lineOf(readText(src.mdxPath) ?? "", "id:"), reason: `duplicate id ${fm.id} (also in ${prev})` });
-      } else {
-        seenIds.set(fm.id, file);
-      }
+      if (prev) fileIssues.push({ file, line, reason: `duplicate id ${fm.id} (also in ${prev})` });
+      else seenIds.set(fm.id, file);
       const slug = `${fm.technique}/${fm.platform}`;
       const prevSlug = seenSlugs.get(slug);
       if (prevSlug) fileIssues.push({ file, line: 1, reason: `a second ${slug} detection (also in ${prevSlug})` });
       else seenSlugs.set(slug, file);
-      if (fileIssues.length === 0) detections.push(checked);
-    }
+    });
+    if (checked && fileIssues.length === 0) detections.push(checked);
     onFile?.(src, fileIssues);
     issues.push(...fileIssues);
   }
@@ -102,7 +97,11 @@ function sameFile(file: string, src: DetectionSource): boolean {
   return [src.mdxPath, src.queryPath, src.sigmaPath, src.eventsPath].some((p) => displayPath(p) === file);
 }
 
-async function checkOne(src: DetectionSource, issues: ContentIssue[]): Promise<CheckedDetection | null> {
+async function checkOne(
+  src: DetectionSource,
+  issues: ContentIssue[],
+  onIdentity: (fm: DetectionFrontmatter, idLine: number) => void,
+): Promise<CheckedDetection | null> {
   const file = displayPath(src.mdxPath);
   const text = readText(src.mdxPath);
   if (text === null) {
@@ -130,6 +129,7 @@ async function checkOne(src: DetectionSource, issues: ContentIssue[]): Promise<C
   }
   const fm = result.data;
   const at = (p: PropertyKey[]) => fmLine(lineOfPath(parsed, p));
+  onIdentity(fm, at(["id"]));
 
   // Location must agree with the frontmatter: content/detections/<technique>/<platform>.mdx
   if (src.dirName !== fm.technique) issues.push({ file, line: at(["technique"]), reason: `technique ${fm.technique} does not match its folder ${src.dirName}` });

@@ -5,7 +5,8 @@
 import type { Verifier } from "@/lib/content/check";
 import { checkProFiles } from "@/lib/content/pro-check";
 import { kqlVerifier } from "./kql-verifier";
+import { sigmaVerifier } from "./sigma-verifier";
 
 export function contentVerifiers(): Verifier[] {
-  return [{ name: "pro-files", verify: checkProFiles }, kqlVerifier];
+  return [{ name: "pro-files", verify: checkProFiles }, sigmaVerifier, kqlVerifier];
 }

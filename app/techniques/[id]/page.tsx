@@ -7,7 +7,7 @@ import { notFound, permanentRedirect } from "next/navigation";
 import { Section } from "@/components/layout/Section";
 import { AtomicTestTable } from "@/components/technique/AtomicTestTable";
 import { PlatformList } from "@/components/technique/PlatformList";
-import { allTechniques } from "@/lib/attack/catalog";
+import { allTechniques, getTechnique } from "@/lib/attack/catalog";
 import { normalizeTechniqueId, safeDecode } from "@/lib/attack/ids";
 import { techniqueView } from "@/lib/content/views";
 import { AppLink, LinkChip } from "@/components/ui/links";
@@ -37,10 +37,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function TechniquePage({ params }: Props) {
   const { id: raw } = await params;
   const id = normalizeTechniqueId(safeDecode(raw));
-  if (!id) notFound();
+  if (!id || !getTechnique(id)) notFound();
+  if (raw !== id) permanentRedirect(`/techniques/${id}`);
   const view = await techniqueView(id);
   if (!view) notFound();
-  if (raw !== id) permanentRedirect(`/techniques/${id}`);
   const { technique } = view;
 
   return (

@@ -17,7 +17,7 @@ import { PlatformList } from "@/components/technique/PlatformList";
 import { atomicUrl } from "@/components/technique/AtomicTestTable";
 import { attackNotice, getTechnique } from "@/lib/attack/catalog";
 import { normalizeTechniqueId, safeDecode } from "@/lib/attack/ids";
-import { allDetections, getDetection } from "@/lib/content/detections";
+import { allDetections, getDetection, isPlatform } from "@/lib/content/detections";
 import { splitH2Sections } from "@/lib/content/source";
 import { platformAvailability, relatedDetections, tacticRefs, techniqueRef } from "@/lib/content/views";
 import { highlight } from "@/lib/highlight";
@@ -59,9 +59,10 @@ export default async function DetectionPage({ params }: Props) {
     if (getTechnique(sub)) permanentRedirect(`/techniques/${sub}`);
     notFound();
   }
+  if (!getTechnique(id) || !isPlatform(platform)) notFound();
+  if (rawId !== id || rawPlatform !== platform) permanentRedirect(`/techniques/${id}/${platform}`);
   const d = await getDetection(id, platform);
   if (!d) notFound();
-  if (rawId !== id || rawPlatform !== platform) permanentRedirect(`/techniques/${id}/${platform}`);
 
   const technique = getTechnique(d.technique);
   if (!technique) notFound();

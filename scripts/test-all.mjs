@@ -1,0 +1,28 @@
+// npm test: every check the project has, in the order a failure is cheapest to find.
+//   content:check -> typecheck -> unit tests (Vitest) -> production build -> end-to-end (Playwright)
+// Set SKIP_E2E=1 to stop after the build (e.g. on a machine without chromium).
+import { spawnSync } from "node:child_process";
+
+const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", HUNTBOOK_TYPECHECKED: "1" };
+const steps = [
+  ["content:check", "npx", ["tsx", "--conditions=react-server", "scripts/content-check.ts", "--quiet"]],
+  ["typecheck", "npx", ["tsc", "--noEmit", "-p", "tsconfig.json"]],
+  ["unit tests", "npx", ["vitest", "run"]],
+  ["build", "npx", ["next", "build"]],
+];
+if (process.env.SKIP_E2E !== "1") steps.push(["end-to-end tests", "npx", ["playwright", "test"]]);
+
+const results = [];
+for (const [name, cmd, args] of steps) {
+  const started = Date.now();
+  console.log(`\n=== ${name}: ${cmd} ${args.join(" ")}`);
+  const r = spawnSync(cmd, args, { stdio: "inherit", env });
+  const ok = r.status === 0;
+  results.push({ name, ok, seconds: Math.round((Date.now() - started) / 100) / 10 });
+  if (!ok) break;
+}
+console.log("\n=== summary");
+for (const r of results) console.log(`${r.ok ? "PASS" : "FAIL"}  ${r.name} (${r.seconds} s)`);
+const failed = results.filter((r) => !r.ok).length + (steps.length - results.length);
+console.log(`steps: ${results.filter((r) => r.ok).length} passed, ${failed} failed`);
+process.exit(failed === 0 ? 0 : 1);
