@@ -1,0 +1,93 @@
+// deploy/nginx.conf must never serve anything per-user or Pro from its cache to someone else.
+// Checks, through the real config in front of `next start`:
+// - public prerendered pages are cached (HIT on repeat) and identical for everyone;
+// - a response produced for a request with a session cookie is never stored;
+// - POSTs (server actions, sign-in, checkout) and private/no-store responses never come from the cache;
+// - TRACE is refused by nginx (Next 16.5 answers it with a 500 when a proxy.ts exists);
+// - with accounts (the `pro` option): a Pro user's Pro section and account page, requested through
+//   the proxy, are never served to an anonymous user or a Free user afterwards.
+import { request } from "node:http";
+
+export function raw(origin, { method = "GET", path, headers = {}, body }) {
+  return new Promise((resolve, reject) => {
+    const u = new URL(origin);
+    const data = body === undefined ? undefined : Buffer.from(body);
+    const h = { ...headers };
+    if (data) h["Content-Length"] = String(data.length);
+    const req = request({ host: u.hostname, port: u.port, method, path, headers: h, timeout: 30_000 }, (res) => {
+      const chunks = [];
+      res.on("data", (d) => chunks.push(d));
+      res.on("end", () => resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks).toString("utf8") }));
+    });
+    req.on("timeout", () => req.destroy(new Error("timeout")));
+    req.on("error", reject);
+    if (data) req.write(data);
+    req.end();
+  });
+}
+
+/**
+ * Runs the checks; returns { checks: [{ name, ok, detail }] }.
+ * `pro` (optional): { proCookie, freeCookie, canary, action: { path, headers, body }, accountPath, proEmail }.
+ */
+export async function cacheSafety(proxyOrigin, { pro } = {}) {
+  const checks = [];
+  const check = (name, ok, detail = "") => checks.push({ name, ok: Boolean(ok), detail });
+  const status = (r) => r.headers["x-cache-status"] ?? "none";
+
+  // Public pages are cached and then served as HITs.
+  for (const p of ["/", "/techniques/T1055", "/techniques/T1055/sentinel"]) {
+    await raw(proxyOrigin, { path: p });
+    const r = await raw(proxyOrigin, { path: p });
+    check(`public page ${p} is served from the cache`, r.status === 200 && status(r) === "HIT", `status ${r.status}, cache ${status(r)}`);
+  }
+
+  // A cacheable URL first requested with a session cookie is not stored.
+  const fresh = `/api/suggest?q=cache-safety-${Date.now()}`;
+  const signed = await raw(proxyOrigin, { path: fresh, headers: { Cookie: "next-auth.session-token=bench-fake-session" } });
+  const anon = await raw(proxyOrigin, { path: fresh });
+  check("a response to a request with a session cookie is not stored", status(anon) !== "HIT", `signed-in request: ${status(signed)}, then anonymous: ${status(anon)}`);
+  const fresh2 = `/api/suggest?q=cache-safety-auth-${Date.now()}`;
+  await raw(proxyOrigin, { path: fresh2, headers: { Authorization: "Bearer x" } });
+  check("a response to a request with an Authorization header is not stored", status(await raw(proxyOrigin, { path: fresh2 })) !== "HIT");
+
+  // Private / no-store responses are never served from the cache.
+  for (const p of ["/api/health", "/no-such-page-cache-safety"]) {
+    await raw(proxyOrigin, { path: p });
+    const r = await raw(proxyOrigin, { path: p });
+    check(`no-store response ${p} is not cached`, status(r) !== "HIT", `cache ${status(r)}, Cache-Control ${r.headers["cache-control"]}`);
+  }
+
+  // POST is never cached.
+  for (let i = 0; i < 2; i++) await raw(proxyOrigin, { method: "POST", path: "/techniques/T1055/sentinel", headers: { "Content-Type": "text/plain" }, body: "x" });
+  const post = await raw(proxyOrigin, { method: "POST", path: "/techniques/T1055/sentinel", headers: { "Content-Type": "text/plain" }, body: "x" });
+  check("POST is never served from the cache", status(post) !== "HIT", `cache ${status(post)}`);
+
+  const trace = await raw(proxyOrigin, { method: "TRACE", path: "/" });
+  check("TRACE is refused by nginx, not passed to the app", trace.status === 405, `status ${trace.status}`);
+
+  if (pro) {
+    // The Pro section (a server action POST) for a Pro user, then the same request anonymously and as Free.
+    const asPro = await raw(proxyOrigin, { method: "POST", path: pro.action.path, headers: { ...pro.action.headers, Cookie: pro.proCookie }, body: pro.action.body });
+    check("the Pro user gets the Pro section through the proxy", asPro.body.includes(pro.canary), `status ${asPro.status}, cache ${status(asPro)}`);
+    for (const [who, cookie] of [["an anonymous user", undefined], ["a Free user", pro.freeCookie]]) {
+      const r = await raw(proxyOrigin, { method: "POST", path: pro.action.path, headers: { ...pro.action.headers, ...(cookie ? { Cookie: cookie } : {}) }, body: pro.action.body });
+      check(`${who} never gets the Pro section after a Pro user fetched it`, !r.body.includes(pro.canary) && status(r) !== "HIT", `status ${r.status}, cache ${status(r)}`);
+    }
+    // The detection page itself, fetched by the Pro user then anonymously (GET, cacheable page).
+    const page = pro.action.path;
+    await raw(proxyOrigin, { path: page, headers: { Cookie: pro.proCookie } });
+    const anonPage = await raw(proxyOrigin, { path: page });
+    check("the detection page served from the cache holds no Pro material", !anonPage.body.includes(pro.canary), `cache ${status(anonPage)}`);
+    // RSC variant of the page too.
+    await raw(proxyOrigin, { path: page, headers: { Cookie: pro.proCookie, RSC: "1" } });
+    const anonRsc = await raw(proxyOrigin, { path: page, headers: { RSC: "1" } });
+    check("the cached RSC payload of the detection page holds no Pro material", !anonRsc.body.includes(pro.canary), `cache ${status(anonRsc)}`);
+    if (pro.accountPath) {
+      const mine = await raw(proxyOrigin, { path: pro.accountPath, headers: { Cookie: pro.proCookie } });
+      const other = await raw(proxyOrigin, { path: pro.accountPath });
+      check("the account page is per user and never cached", mine.body.includes(pro.proEmail) && !other.body.includes(pro.proEmail) && status(other) !== "HIT", `pro: ${mine.status} ${status(mine)}, anonymous: ${other.status} ${status(other)}`);
+    }
+  }
+  return { checks };
+}
