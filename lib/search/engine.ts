@@ -1,0 +1,183 @@
+/**
+ * Ranking search over the public index. Pure and synchronous: runs in the browser on every
+ * keystroke (the benchmark in bench/search.bench.ts keeps it well under 10 ms for the catalogue).
+ *
+ * Ranking tiers: exact technique ID, then ID prefix, then name/title prefix, then every word
+ * of the query starting a word of the name/title, then plain text containment. Within a tier,
+ * techniques come before detections, parents before sub-techniques, then ATT&CK ID order.
+ */
+import { normalizeTechniqueId } from "@/lib/attack/ids";
+import type { SearchIndexFile } from "./types";
+
+export interface SearchResult {
+  kind: "technique" | "detection";
+  /** Unique within one result list. */
+  key: string;
+  href: string;
+  /** Technique ID. */
+  techniqueId: string;
+  label: string;
+  detail: string;
+  score: number;
+}
+
+export interface SearchOutcome {
+  /** The normalised query that was searched ("" when there was nothing to search). */
+  query: string;
+  /** The technique an exact ID in the query names, in any accepted form. */
+  exact: SearchResult | null;
+  /** Ranked results (the exact match, when there is one, is the first). */
+  results: SearchResult[];
+}
+
+export const SCORE = {
+  exactId: 1000,
+  idPrefix: 800,
+  namePrefix: 600,
+  titlePrefix: 550,
+  nameWords: 400,
+  titleWords: 380,
+  nameContains: 300,
+  text: 200,
+} as const;
+
+/** Longest query we look at; longer input is cut, never rejected. */
+export const MAX_QUERY = 100;
+
+interface TechRow {
+  id: string;
+  idLower: string;
+  name: string;
+  nameLower: string;
+  words: string[];
+  isSub: boolean;
+  detections: number;
+  order: number;
+}
+
+interface DetRow {
+  technique: string;
+  techniqueLower: string;
+  platform: string;
+  title: string;
+  titleLower: string;
+  words: string[];
+  hay: string;
+  order: number;
+}
+
+const WORD_SPLIT = /[^\p{L}\p{N}]+/u;
+
+/** NFKC, lower case, control characters dropped, whitespace collapsed, length capped. */
+export function normalizeQuery(raw: string): string {
+  return raw
+    .normalize("NFKC")
+    .replace(/[\p{Cc}\p{Cf}]/gu, " ")
+    .toLowerCase()
+    .replace(/\s+/g, " ")
+    .trim()
+    .slice(0, MAX_QUERY)
+    .trim();
+}
+
+/** `1055`, `t1055/0`, `T1055-00` as a technique-ID prefix (`t1055.0`), or null. */
+export function idPrefix(q: string): string | null {
+  const m = /^t?(\d{1,4})(?:[./\-_ ](\d{0,3}))?$/.exec(q);
+  if (!m) return null;
+  if (m[2] !== undefined && m[1]!.length < 4) return null;
+  return `t${m[1]}${m[2] !== undefined ? `.${m[2]}` : ""}`;
+}
+
+function allWordsPrefix(tokens: readonly string[], words: readonly string[]): boolean {
+  return tokens.every((tok) => words.some((w) => w.startsWith(tok)));
+}
+
+export class SearchEngine {
+  private readonly techs: TechRow[];
+  private readonly dets: DetRow[];
+  private readonly techById: Map<string, TechRow>;
+  private readonly platforms: Record<string, string>;
+
+  constructor(index: SearchIndexFile) {
+    this.platforms = index.platforms;
+    this.techs = index.t.map(([id, name, detections], order) => {
+      const nameLower = name.toLowerCase();
+      return { id, idLower: id.toLowerCase(), name, nameLower, words: nameLower.split(WORD_SPLIT).filter(Boolean), isSub: id.includes("."), detections, order };
+    });
+    this.techById = new Map(this.techs.map((t) => [t.id, t]));
+    this.dets = index.d.map(([technique, platform, title, text], order) => {
+      const titleLower = title.toLowerCase();
+      return {
+        technique,
+        techniqueLower: technique.toLowerCase(),
+        platform,
+        title,
+        titleLower,
+        words: titleLower.split(WORD_SPLIT).filter(Boolean),
+        hay: `${titleLower}\n${text.toLowerCase()}`,
+        order,
+      };
+    });
+  }
+
+  get techniqueCount(): number {
+    return this.techs.length;
+  }
+
+  private techResult(t: TechRow, score: number): SearchResult {
+    const n = t.detections;
+    return {
+      kind: "technique",
+      key: `t:${t.id}`,
+      href: `/techniques/${t.id}`,
+      techniqueId: t.id,
+      label: `${t.id} ${t.name}`,
+      detail: n > 0 ? `${n} detection${n === 1 ? "" : "s"}` : t.isSub ? "Sub-technique" : "Technique",
+      score,
+    };
+  }
+
+  private detResult(d: DetRow, score: number): SearchResult {
+    return {
+      kind: "detection",
+      key: `d:${d.technique}/${d.platform}`,
+      href: `/techniques/${d.technique}/${d.platform}`,
+      techniqueId: d.technique,
+      label: d.title,
+      detail: `${d.technique} · ${this.platforms[d.platform] ?? d.platform} detection`,
+      score,
+    };
+  }
+
+  search(raw: string, limit = 8): SearchOutcome {
+    const q = normalizeQuery(raw);
+    if (!q) return { query: "", exact: null, results: [] };
+    const id = normalizeTechniqueId(q);
+    const exactRow = id ? this.techById.get(id) : undefined;
+    const exact = exactRow ? this.techResult(exactRow, SCORE.exactId) : null;
+    const prefix = idPrefix(q);
+    const tokens = q.split(" ").filter(Boolean);
+
+    const scored: { r: SearchResult; kindRank: number; sub: number; order: number }[] = [];
+    for (const t of this.techs) {
+      if (t === exactRow) continue;
+      let s = 0;
+      if (prefix && t.idLower.startsWith(prefix)) s = SCORE.idPrefix - (t.idLower.length - prefix.length);
+      else if (t.nameLower.startsWith(q)) s = SCORE.namePrefix;
+      else if (allWordsPrefix(tokens, t.words)) s = SCORE.nameWords;
+      else if (tokens.every((tok) => t.nameLower.includes(tok))) s = SCORE.nameContains;
+      if (s > 0) scored.push({ r: this.techResult(t, s), kindRank: 0, sub: t.isSub ? 1 : 0, order: t.order });
+    }
+    for (const d of this.dets) {
+      let s = 0;
+      if (prefix && d.techniqueLower.startsWith(prefix)) s = (exactRow && d.technique === exactRow.id ? SCORE.idPrefix + 50 : SCORE.idPrefix) - (d.techniqueLower.length - prefix.length);
+      else if (d.titleLower.startsWith(q)) s = SCORE.titlePrefix;
+      else if (allWordsPrefix(tokens, d.words)) s = SCORE.titleWords;
+      else if (tokens.every((tok) => d.hay.includes(tok))) s = SCORE.text;
+      if (s > 0) scored.push({ r: this.detResult(d, s), kindRank: 1, sub: 0, order: d.order });
+    }
+    scored.sort((a, b) => b.r.score - a.r.score || a.kindRank - b.kindRank || a.sub - b.sub || a.order - b.order);
+    const rest = scored.slice(0, Math.max(0, exact ? limit - 1 : limit)).map((s) => s.r);
+    return { query: q, exact, results: exact ? [exact, ...rest] : rest };
+  }
+}
