@@ -88,8 +88,52 @@ export function idPrefix(q: string): string | null {
   return `t${m[1]}${m[2] !== undefined ? `.${m[2]}` : ""}`;
 }
 
+interface Scored {
+  score: number;
+  kindRank: number;
+  sub: number;
+  order: number;
+  tech: TechRow | null;
+  det: DetRow | null;
+}
+
+function before(a: Scored, b: Scored): boolean {
+  return a.score !== b.score ? a.score > b.score : a.kindRank !== b.kindRank ? a.kindRank < b.kindRank : a.sub !== b.sub ? a.sub < b.sub : a.order < b.order;
+}
+
+/** Keeps the best k by insertion: O(n·k) with k ≈ 8, no sort of every match on one-letter queries. */
+class TopK {
+  readonly items: Scored[] = [];
+  constructor(private readonly k: number) {}
+  offer(score: number, kindRank: number, sub: number, order: number, tech: TechRow | null, det: DetRow | null) {
+    if (this.k === 0) return;
+    const items = this.items;
+    const last = items[items.length - 1];
+    const cand: Scored = { score, kindRank, sub, order, tech, det };
+    if (items.length === this.k && last && !before(cand, last)) return;
+    let i = items.length;
+    while (i > 0 && before(cand, items[i - 1]!)) i--;
+    items.splice(i, 0, cand);
+    if (items.length > this.k) items.pop();
+  }
+}
+
 function allWordsPrefix(tokens: readonly string[], words: readonly string[]): boolean {
-  return tokens.every((tok) => words.some((w) => w.startsWith(tok)));
+  for (const tok of tokens) {
+    let found = false;
+    for (const w of words)
+      if (w.startsWith(tok)) {
+        found = true;
+        break;
+      }
+    if (!found) return false;
+  }
+  return true;
+}
+
+function containsAll(hay: string, tokens: readonly string[]): boolean {
+  for (const tok of tokens) if (!hay.includes(tok)) return false;
+  return true;
 }
 
 export class SearchEngine {
@@ -158,26 +202,27 @@ export class SearchEngine {
     const prefix = idPrefix(q);
     const tokens = q.split(" ").filter(Boolean);
 
-    const scored: { r: SearchResult; kindRank: number; sub: number; order: number }[] = [];
+    // Score first, build result objects only for the few that are shown.
+    const keep = Math.max(0, exact ? limit - 1 : limit);
+    const top = new TopK(keep);
     for (const t of this.techs) {
       if (t === exactRow) continue;
       let s = 0;
       if (prefix && t.idLower.startsWith(prefix)) s = SCORE.idPrefix - (t.idLower.length - prefix.length);
       else if (t.nameLower.startsWith(q)) s = SCORE.namePrefix;
       else if (allWordsPrefix(tokens, t.words)) s = SCORE.nameWords;
-      else if (tokens.every((tok) => t.nameLower.includes(tok))) s = SCORE.nameContains;
-      if (s > 0) scored.push({ r: this.techResult(t, s), kindRank: 0, sub: t.isSub ? 1 : 0, order: t.order });
+      else if (containsAll(t.nameLower, tokens)) s = SCORE.nameContains;
+      if (s > 0) top.offer(s, 0, t.isSub ? 1 : 0, t.order, t, null);
     }
     for (const d of this.dets) {
       let s = 0;
       if (prefix && d.techniqueLower.startsWith(prefix)) s = (exactRow && d.technique === exactRow.id ? SCORE.idPrefix + 50 : SCORE.idPrefix) - (d.techniqueLower.length - prefix.length);
       else if (d.titleLower.startsWith(q)) s = SCORE.titlePrefix;
       else if (allWordsPrefix(tokens, d.words)) s = SCORE.titleWords;
-      else if (tokens.every((tok) => d.hay.includes(tok))) s = SCORE.text;
-      if (s > 0) scored.push({ r: this.detResult(d, s), kindRank: 1, sub: 0, order: d.order });
+      else if (containsAll(d.hay, tokens)) s = SCORE.text;
+      if (s > 0) top.offer(s, 1, 0, d.order, null, d);
     }
-    scored.sort((a, b) => b.r.score - a.r.score || a.kindRank - b.kindRank || a.sub - b.sub || a.order - b.order);
-    const rest = scored.slice(0, Math.max(0, exact ? limit - 1 : limit)).map((s) => s.r);
+    const rest = top.items.map((s) => (s.tech ? this.techResult(s.tech, s.score) : this.detResult(s.det!, s.score)));
     return { query: q, exact, results: exact ? [exact, ...rest] : rest };
   }
 }
