@@ -11,7 +11,11 @@ import {
   filtersHref,
   FILTER_KEYS,
   hasActiveFilters,
+  pageHref,
+  PAGE_SIZE,
+  paginate,
   parseFilters,
+  parsePage,
   serializeFilters,
   withoutValue,
   type DetectionFilters,
@@ -59,9 +63,11 @@ function valueLabel(key: FilterKey, v: string): string {
 export default async function DetectionsPage({ searchParams }: Props) {
   const all = await allDetections();
   const vocab = filterVocabulary(all);
-  const parsed = parseFilters(await searchParams, vocab);
+  const sp = await searchParams;
+  const parsed = parseFilters(sp, vocab);
   const { filters, invalid } = parsed;
   const list = applyFilters(all, parsed);
+  const slice = paginate(list, parsePage(sp));
   const counts = facetCounts(all, filters, vocab);
   const qs = serializeFilters(filters);
   const active = hasActiveFilters(filters);
@@ -128,7 +134,11 @@ export default async function DetectionsPage({ searchParams }: Props) {
 
       <div className={styles.toolbar}>
         <Typography role="status" data-testid="result-count">
-          {invalid.length > 0 ? "No results" : `Showing ${list.length} of ${all.length} detection${all.length === 1 ? "" : "s"}`}
+          {invalid.length > 0
+            ? "No results"
+            : slice.pages > 1
+              ? `Showing ${(slice.page - 1) * PAGE_SIZE + 1}–${(slice.page - 1) * PAGE_SIZE + slice.items.length} of ${list.length} matching (${all.length} in all)`
+              : `Showing ${list.length} of ${all.length} detection${all.length === 1 ? "" : "s"}`}
           {filters.sort === "updated" ? ", newest first" : ", by technique ID"}
         </Typography>
         <a className={`${styles.button} ${styles.secondary}`} href={layerHref} download={active ? "huntbook-filtered-layer.json" : "huntbook-coverage-layer.json"} data-testid="navigator-download">
@@ -149,7 +159,18 @@ export default async function DetectionsPage({ searchParams }: Props) {
           </Typography>
         </div>
       ) : (
-        <DetectionList rows={list.map(detectionRow)} headingLevel={2} />
+        <>
+          <DetectionList rows={slice.items.map(detectionRow)} headingLevel={2} />
+          {slice.pages > 1 && (
+            <nav aria-label="Pages" className={styles.toolbar} data-testid="pager">
+              {slice.page > 1 ? <a href={pageHref("/detections", filters, slice.page - 1)}>← Previous page</a> : <span />}
+              <span>
+                Page {slice.page} of {slice.pages}
+              </span>
+              {slice.page < slice.pages ? <a href={pageHref("/detections", filters, slice.page + 1)}>Next page →</a> : <span />}
+            </nav>
+          )}
+        </>
       )}
     </>
   );

@@ -10,7 +10,10 @@ import {
   facetCounts,
   FILTER_KEYS,
   filtersHref,
+  pageHref,
+  paginate,
   parseFilters,
+  parsePage,
   serializeFilters,
   SORT_KEYS,
   withoutValue,
@@ -144,5 +147,23 @@ describe("applying filters", () => {
     expect([...counts.platform.values()].reduce((a, b) => a + b, 0)).toBe(detections.length);
     // Severity counts respect it.
     expect([...counts.severity.values()].reduce((a, b) => a + b, 0)).toBe(detections.filter((d) => d.platform === "sentinel").length);
+  });
+});
+
+describe("pagination", () => {
+  it("pages through filtered results and keeps the filters in page links", () => {
+    const list = Array.from({ length: 250 }, (_, i) => i);
+    expect(paginate(list, 1).items).toHaveLength(100);
+    expect(paginate(list, 3)).toMatchObject({ page: 3, pages: 3 });
+    expect(paginate(list, 3).items).toHaveLength(50);
+    expect(paginate(list, 99).page).toBe(3);
+    expect(paginate([], 5)).toEqual({ items: [], page: 1, pages: 1 });
+    const f = parseFilters(new URLSearchParams("tactic=TA0005&sort=updated"), vocab).filters;
+    expect(pageHref("/detections", f, 2)).toBe("/detections?tactic=TA0005&sort=updated&page=2");
+    expect(pageHref("/detections", f, 1)).toBe("/detections?tactic=TA0005&sort=updated");
+  });
+
+  it.each([["page=2", 2], ["page=0", 1], ["page=-3", 1], ["page=abc", 1], ["page=1e9", 1], ["", 1]])("parsePage(%s) = %d", (qs, want) => {
+    expect(parsePage(new URLSearchParams(qs))).toBe(want);
   });
 });

@@ -179,3 +179,34 @@ export function facetCounts(list: readonly FilterableDetection[], f: DetectionFi
   }
   return out;
 }
+
+/** Detections per page on /detections: keeps the page light with 1000 detections. */
+export const PAGE_SIZE = 100;
+
+export interface PageSlice<T> {
+  items: T[];
+  /** 1-based, clamped to the available pages. */
+  page: number;
+  pages: number;
+}
+
+/** Reads `page` (1-based); anything that is not a positive integer means the first page. */
+export function parsePage(input: SearchParamsInput): number {
+  const raw = valuesOf(input, "page")[0];
+  if (!raw || !/^\d{1,6}$/.test(raw)) return 1;
+  return Math.max(1, Number(raw));
+}
+
+export function paginate<T>(list: readonly T[], page: number, size = PAGE_SIZE): PageSlice<T> {
+  const pages = Math.max(1, Math.ceil(list.length / size));
+  const p = Math.min(Math.max(1, page), pages);
+  return { items: list.slice((p - 1) * size, p * size), page: p, pages };
+}
+
+/** A page link that keeps the filters (page 1 has no `page` parameter). */
+export function pageHref(path: string, f: DetectionFilters, page: number): string {
+  const qs = serializeFilters(f);
+  const sp = page > 1 ? `page=${page}` : "";
+  const all = [qs, sp].filter(Boolean).join("&");
+  return all ? `${path}?${all}` : path;
+}

@@ -1,5 +1,5 @@
 import "server-only";
-import { allTechniques, attackVersion, type CatalogTechnique } from "@/lib/attack/catalog";
+import { allTactics, allTechniques, attackVersion, type CatalogTactic, type CatalogTechnique } from "@/lib/attack/catalog";
 import { allDetections } from "@/lib/content/detections";
 import type { Detection } from "@/lib/content/types";
 import { PLATFORM_SHORT } from "@/lib/content/platform-labels";
@@ -11,7 +11,7 @@ import type { SearchIndexFile } from "./types";
  * (lib/content/pro.ts) is never imported here, and `Detection` is the public type.
  */
 export async function buildSearchIndex(): Promise<SearchIndexFile> {
-  return searchIndexFrom(allTechniques(), await allDetections(), attackVersion, PLATFORM_SHORT);
+  return searchIndexFrom(allTechniques(), await allDetections(), attackVersion, PLATFORM_SHORT, allTactics());
 }
 
 type IndexedDetection = Pick<Detection, "kind" | "technique" | "platform" | "title" | "description" | "requiredTables" | "dataSources">;
@@ -21,6 +21,7 @@ export function searchIndexFrom(
   detections: readonly IndexedDetection[],
   version: string,
   platforms: Record<string, string>,
+  tactics: readonly Pick<CatalogTactic, "id" | "name">[] = [],
 ): SearchIndexFile {
   const counts = new Map<string, number>();
   for (const d of detections) counts.set(d.technique, (counts.get(d.technique) ?? 0) + 1);
@@ -28,6 +29,7 @@ export function searchIndexFrom(
     v: 1,
     attackVersion: version,
     platforms,
+    a: tactics.map((t) => [t.id, t.name]),
     t: techniques.map((t) => [t.id, t.name, counts.get(t.id) ?? 0]),
     d: detections.map((d) => [
       d.technique,

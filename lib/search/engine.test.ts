@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { syntheticDetections } from "@/bench/synthetic";
-import { allTechniques, attackVersion } from "@/lib/attack/catalog";
+import { allTactics, allTechniques, attackVersion } from "@/lib/attack/catalog";
 import { PLATFORM_SHORT } from "@/lib/content/platform-labels";
 import { searchIndexFrom } from "./build";
 import { idPrefix, normalizeQuery, SCORE, SearchEngine } from "./engine";
@@ -19,7 +19,7 @@ const withReal = [
     dataSources: ["OS API Execution"],
   },
 ];
-const engine = new SearchEngine(searchIndexFrom(techniques, withReal, attackVersion, PLATFORM_SHORT));
+const engine = new SearchEngine(searchIndexFrom(techniques, withReal, attackVersion, PLATFORM_SHORT, allTactics()));
 
 describe("exact IDs", () => {
   it.each([
@@ -52,6 +52,17 @@ describe("exact IDs", () => {
     const realDetection = out.results.findIndex((r) => r.kind === "detection" && r.techniqueId === "T1055");
     expect(realDetection).toBeGreaterThan(0);
     expect(realDetection).toBeLessThan(firstSub);
+  });
+});
+
+describe("tactics", () => {
+  it("an exact tactic ID jumps to the tactic page", () => {
+    const out = engine.search("ta0005");
+    expect(out.exact).toMatchObject({ kind: "tactic", href: "/tactics/TA0005", label: "TA0005 Stealth" });
+  });
+
+  it("a tactic name prefix lists the tactic first", () => {
+    expect(engine.search("defense imp").results[0]).toMatchObject({ kind: "tactic", href: "/tactics/TA0112" });
   });
 });
 

@@ -2,19 +2,20 @@
  * Ranking search over the public index. Pure and synchronous: runs in the browser on every
  * keystroke (the benchmark in bench/search.bench.ts keeps it well under 10 ms for the catalogue).
  *
- * Ranking tiers: exact technique ID, then ID prefix, then name/title prefix, then every word
- * of the query starting a word of the name/title, then plain text containment. Within a tier,
- * techniques come before detections, parents before sub-techniques, then ATT&CK ID order.
+ * Ranking tiers: exact technique (or tactic) ID, then ID prefix, then name/title prefix, then
+ * every word of the query starting a word of the name/title, then plain text containment. Within a
+ * tier, tactics come before techniques, techniques before detections, parents before
+ * sub-techniques, then ATT&CK ID order.
  */
-import { normalizeTechniqueId } from "@/lib/attack/ids";
+import { normalizeTacticId, normalizeTechniqueId } from "@/lib/attack/ids";
 import type { SearchIndexFile } from "./types";
 
 export interface SearchResult {
-  kind: "technique" | "detection";
+  kind: "tactic" | "technique" | "detection";
   /** Unique within one result list. */
   key: string;
   href: string;
-  /** Technique ID. */
+  /** Technique ID (tactic ID for a tactic). */
   techniqueId: string;
   label: string;
   detail: string;
@@ -24,7 +25,7 @@ export interface SearchResult {
 export interface SearchOutcome {
   /** The normalised query that was searched ("" when there was nothing to search). */
   query: string;
-  /** The technique an exact ID in the query names, in any accepted form. */
+  /** The technique (or tactic) an exact ID in the query names, in any accepted form. */
   exact: SearchResult | null;
   /** Ranked results (the exact match, when there is one, is the first). */
   results: SearchResult[];
@@ -52,6 +53,15 @@ interface TechRow {
   words: string[];
   isSub: boolean;
   detections: number;
+  order: number;
+}
+
+interface TacticRow {
+  id: string;
+  idLower: string;
+  name: string;
+  nameLower: string;
+  words: string[];
   order: number;
 }
 
@@ -93,9 +103,10 @@ interface Scored {
   kindRank: number;
   sub: number;
   order: number;
-  tech: TechRow | null;
-  det: DetRow | null;
+  ref: RowRef;
 }
+
+type RowRef = { kind: "tactic"; row: TacticRow } | { kind: "technique"; row: TechRow } | { kind: "detection"; row: DetRow };
 
 function before(a: Scored, b: Scored): boolean {
   return a.score !== b.score ? a.score > b.score : a.kindRank !== b.kindRank ? a.kindRank < b.kindRank : a.sub !== b.sub ? a.sub < b.sub : a.order < b.order;
@@ -105,11 +116,11 @@ function before(a: Scored, b: Scored): boolean {
 class TopK {
   readonly items: Scored[] = [];
   constructor(private readonly k: number) {}
-  offer(score: number, kindRank: number, sub: number, order: number, tech: TechRow | null, det: DetRow | null) {
+  offer(score: number, kindRank: number, sub: number, order: number, ref: RowRef) {
     if (this.k === 0) return;
     const items = this.items;
     const last = items[items.length - 1];
-    const cand: Scored = { score, kindRank, sub, order, tech, det };
+    const cand: Scored = { score, kindRank, sub, order, ref };
     if (items.length === this.k && last && !before(cand, last)) return;
     let i = items.length;
     while (i > 0 && before(cand, items[i - 1]!)) i--;
@@ -137,6 +148,7 @@ function containsAll(hay: string, tokens: readonly string[]): boolean {
 }
 
 export class SearchEngine {
+  private readonly tactics: TacticRow[];
   private readonly techs: TechRow[];
   private readonly dets: DetRow[];
   private readonly techById: Map<string, TechRow>;
@@ -144,6 +156,10 @@ export class SearchEngine {
 
   constructor(index: SearchIndexFile) {
     this.platforms = index.platforms;
+    this.tactics = (index.a ?? []).map(([id, name], order) => {
+      const nameLower = name.toLowerCase();
+      return { id, idLower: id.toLowerCase(), name, nameLower, words: nameLower.split(WORD_SPLIT).filter(Boolean), order };
+    });
     this.techs = index.t.map(([id, name, detections], order) => {
       const nameLower = name.toLowerCase();
       return { id, idLower: id.toLowerCase(), name, nameLower, words: nameLower.split(WORD_SPLIT).filter(Boolean), isSub: id.includes("."), detections, order };
@@ -181,6 +197,10 @@ export class SearchEngine {
     };
   }
 
+  private tacticResult(t: TacticRow, score: number): SearchResult {
+    return { kind: "tactic", key: `a:${t.id}`, href: `/tactics/${t.id}`, techniqueId: t.id, label: `${t.id} ${t.name}`, detail: "Tactic", score };
+  }
+
   private detResult(d: DetRow, score: number): SearchResult {
     return {
       kind: "detection",
@@ -198,13 +218,23 @@ export class SearchEngine {
     if (!q) return { query: "", exact: null, results: [] };
     const id = normalizeTechniqueId(q);
     const exactRow = id ? this.techById.get(id) : undefined;
-    const exact = exactRow ? this.techResult(exactRow, SCORE.exactId) : null;
+    const tacticId = normalizeTacticId(q);
+    const exactTactic = tacticId ? this.tactics.find((t) => t.id === tacticId) : undefined;
+    const exact = exactRow ? this.techResult(exactRow, SCORE.exactId) : exactTactic ? this.tacticResult(exactTactic, SCORE.exactId) : null;
     const prefix = idPrefix(q);
     const tokens = q.split(" ").filter(Boolean);
 
     // Score first, build result objects only for the few that are shown.
     const keep = Math.max(0, exact ? limit - 1 : limit);
     const top = new TopK(keep);
+    for (const t of this.tactics) {
+      if (t === exactTactic) continue;
+      let s = 0;
+      if (t.idLower.startsWith(q) && q.length >= 3) s = SCORE.idPrefix - (t.idLower.length - q.length);
+      else if (t.nameLower.startsWith(q)) s = SCORE.namePrefix;
+      else if (allWordsPrefix(tokens, t.words)) s = SCORE.nameWords;
+      if (s > 0) top.offer(s, -1, 0, t.order, { kind: "tactic", row: t });
+    }
     for (const t of this.techs) {
       if (t === exactRow) continue;
       let s = 0;
@@ -212,7 +242,7 @@ export class SearchEngine {
       else if (t.nameLower.startsWith(q)) s = SCORE.namePrefix;
       else if (allWordsPrefix(tokens, t.words)) s = SCORE.nameWords;
       else if (containsAll(t.nameLower, tokens)) s = SCORE.nameContains;
-      if (s > 0) top.offer(s, 0, t.isSub ? 1 : 0, t.order, t, null);
+      if (s > 0) top.offer(s, 0, t.isSub ? 1 : 0, t.order, { kind: "technique", row: t });
     }
     for (const d of this.dets) {
       let s = 0;
@@ -220,9 +250,11 @@ export class SearchEngine {
       else if (d.titleLower.startsWith(q)) s = SCORE.titlePrefix;
       else if (allWordsPrefix(tokens, d.words)) s = SCORE.titleWords;
       else if (containsAll(d.hay, tokens)) s = SCORE.text;
-      if (s > 0) top.offer(s, 1, 0, d.order, null, d);
+      if (s > 0) top.offer(s, 1, 0, d.order, { kind: "detection", row: d });
     }
-    const rest = top.items.map((s) => (s.tech ? this.techResult(s.tech, s.score) : this.detResult(s.det!, s.score)));
+    const rest = top.items.map(({ ref, score }) =>
+      ref.kind === "tactic" ? this.tacticResult(ref.row, score) : ref.kind === "technique" ? this.techResult(ref.row, score) : this.detResult(ref.row, score),
+    );
     return { query: q, exact, results: exact ? [exact, ...rest] : rest };
   }
 }

@@ -8,6 +8,8 @@ export interface SearchIndexFile {
   attackVersion: string;
   /** Platform id to short label. */
   platforms: Record<string, string>;
+  /** [tactic ID, name], matrix order. */
+  a: [id: string, name: string][];
   /** [technique ID, full name, number of detections for it]. Catalogue order. */
   t: [id: string, name: string, detections: number][];
   /** [technique ID, platform id, title, searchable text: description, tables and data sources]. */
