@@ -29,7 +29,7 @@ export function atomFeed(base: string, items: readonly FeedDetection[], limit = 
       const isNew = d.created === d.modified;
       const url = `${base}${d.href}`;
       return `  <entry>
-    <id>urn:uuid:${xmlEscape(d.id)}:${xmlEscape(d.version)}</id>
+    <id>urn:uuid:${xmlEscape(d.id)}</id>
     <title>${xmlEscape(`${isNew ? "New" : "Updated"}: ${d.technique} · ${d.platformLabel}: ${d.title}`)}</title>
     <link rel="alternate" type="text/html" href="${xmlEscape(url)}"/>
     <published>${day(d.created)}</published>

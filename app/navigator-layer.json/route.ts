@@ -1,5 +1,5 @@
 import { filterVocabulary } from "@/lib/browse/vocab";
-import { applyFilters, hasActiveFilters, parseFilters, serializeFilters } from "@/lib/browse/filters";
+import { applyFilters, FILTER_KEYS, hasActiveFilters, parseFilters } from "@/lib/browse/filters";
 import { allDetections } from "@/lib/content/detections";
 import { layerFor } from "@/lib/navigator/export";
 
@@ -12,9 +12,9 @@ export async function GET(req: Request) {
   const parsed = parseFilters(new URL(req.url).searchParams, filterVocabulary(all));
   const list = applyFilters(all, parsed);
   const filtered = hasActiveFilters(parsed.filters) || parsed.invalid.length > 0;
-  const qs = serializeFilters({ ...parsed.filters, sort: "technique" });
+  const chosen = FILTER_KEYS.flatMap((k) => parsed.filters[k].map((v) => `${k}=${v}`)).join(", ");
   const description = filtered
-    ? `Huntbook detections matching ${qs ? decodeURIComponent(qs.replace(/\+/g, " ")).replace(/&/g, ", ") : "no valid filter"}${
+    ? `Huntbook detections matching ${chosen || "no valid filter"}${
         parsed.invalid.length ? ` (unrecognised: ${parsed.invalid.map((i) => `${i.key}=${i.value}`).join(", ")})` : ""
       }: ${list.length} detection${list.length === 1 ? "" : "s"}.`
     : `Techniques with Huntbook detections: ${list.length} detection${list.length === 1 ? "" : "s"}. Colour: number of platforms covered.`;
