@@ -17,8 +17,9 @@ export function TechniqueCell({ cell }: { cell: MatrixCell }) {
         {cell.name}
       </a>
       <span className={styles.count} data-testid={`count-${cell.id}`}>
-        {countText(cell.count, cell.platforms)}
-        {cell.subCount > 0 ? ` (+${cell.subCount} in sub-techniques)` : ""}
+        {cell.count === 0 && cell.subCount > 0
+          ? `✓ ${cell.subCount} detection${cell.subCount === 1 ? "" : "s"} in sub-techniques`
+          : `${countText(cell.count, cell.platforms)}${cell.subCount > 0 ? ` (+${cell.subCount} in sub-techniques)` : ""}`}
       </span>
       {cell.subs.length > 0 && (
         <details className={styles.details}>
