@@ -58,6 +58,16 @@ test.describe("search", () => {
     await expect(page).toHaveURL(/\/techniques\/T1055$/);
   });
 
+  test("a tactic ID jumps to the tactic page", async ({ page }) => {
+    await page.goto("/");
+    const box = searchBox(page);
+    await box.click();
+    await box.fill("ta0112");
+    await expect(page.getByRole("option").first()).toContainText("Go to TA0112 Defense Impairment");
+    await box.press("Enter");
+    await expect(page).toHaveURL(/\/tactics\/TA0112$/);
+  });
+
   test("finds detections by title and by table", async ({ page }) => {
     await page.goto("/");
     const box = searchBox(page);
@@ -267,6 +277,19 @@ test.describe("accessibility (axe: no serious or critical violations)", () => {
       expect(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.length}) ${v.nodes[0]?.target.join(" ")}`)).toEqual([]);
     });
   }
+});
+
+test("accessibility in the dark scheme: home and detections (axe)", async ({ browser }) => {
+  const ctx = await browser.newContext({ colorScheme: "dark" });
+  const page = await ctx.newPage();
+  for (const path of ["/", "/detections?tactic=TA0005"]) {
+    await page.goto(path);
+    await expect(page.locator("html")).toHaveAttribute("data-mui-color-scheme", "dark");
+    const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+    const bad = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+    expect(bad.map((v) => `${path} ${v.id}: ${v.help} (${v.nodes.length}) ${v.nodes[0]?.target.join(" ")}`)).toEqual([]);
+  }
+  await ctx.close();
 });
 
 async function streamText(s: NodeJS.ReadableStream): Promise<string> {
