@@ -94,6 +94,7 @@ test.describe("search", () => {
       await expect(page.getByTestId("search-message")).toContainText("No technique or detection matches");
     }
     await box.fill("T9999");
+    await expect(page.getByTestId("search-message")).toContainText("T9999 is not a technique in ATT&CK v19");
     await box.press("Enter");
     // Enter on a well-formed but unknown ID with no result stays put and explains.
     await expect(page).toHaveURL(/\/$/);

@@ -118,7 +118,12 @@ export function SearchBox({ placeholder = "Search ID or name, e.g. T1055" }: { p
   if (open && hasQuery) {
     if (status === "loading" || (status === "idle" && !engine)) message = "Loading the index…";
     else if (status === "error") message = "Search is unavailable right now. Technique IDs still work: type T1055 and press Enter.";
-    else if (results.length === 0) message = `No technique or detection matches “${query.trim().slice(0, 60)}”. Try an ID such as T1055, or words from a technique name.`;
+    else if (results.length === 0) {
+      const id = normalizeTechniqueId(query);
+      message = id
+        ? `${id} is not a technique in ATT&CK v19. Try a nearby ID, or words from the technique's name.`
+        : `No technique or detection matches “${query.trim().slice(0, 60)}”. Try an ID such as T1055, or words from a technique name.`;
+    }
   }
   const statusText = !hasQuery || !engine ? "" : results.length === 0 ? "No results" : `${results.length} result${results.length === 1 ? "" : "s"}${outcome?.exact ? `, exact match ${outcome.exact.techniqueId}` : ""}`;
 

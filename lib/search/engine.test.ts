@@ -42,6 +42,12 @@ describe("exact IDs", () => {
     expect(out.results).toEqual([]);
   });
 
+  it("offers the parent for a well-formed sub-technique ID that does not exist", () => {
+    const out = engine.search("T1055.099");
+    expect(out.exact).toBeNull();
+    expect(out.results[0]?.techniqueId).toBe("T1055");
+  });
+
   it("lists the technique's own detections and sub-techniques after the exact match", () => {
     const out = engine.search("T1055", 20);
     const ids = out.results.map((r) => r.techniqueId);

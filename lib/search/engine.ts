@@ -221,7 +221,9 @@ export class SearchEngine {
     const tacticId = normalizeTacticId(q);
     const exactTactic = tacticId ? this.tactics.find((t) => t.id === tacticId) : undefined;
     const exact = exactRow ? this.techResult(exactRow, SCORE.exactId) : exactTactic ? this.tacticResult(exactTactic, SCORE.exactId) : null;
-    const prefix = idPrefix(q);
+    // A well-formed sub-technique ID that does not exist (T1055.099): offer its parent.
+    const parentOfUnknown = id && !exactRow && id.includes(".") ? this.techById.get(id.slice(0, id.indexOf("."))) : undefined;
+    const prefix = parentOfUnknown ? null : idPrefix(q);
     const tokens = q.split(" ").filter(Boolean);
 
     // Score first, build result objects only for the few that are shown.
@@ -252,6 +254,7 @@ export class SearchEngine {
       else if (containsAll(d.hay, tokens)) s = SCORE.text;
       if (s > 0) top.offer(s, 1, 0, d.order, { kind: "detection", row: d });
     }
+    if (parentOfUnknown) top.offer(SCORE.idPrefix, 0, 0, parentOfUnknown.order, { kind: "technique", row: parentOfUnknown });
     const rest = top.items.map(({ ref, score }) =>
       ref.kind === "tactic" ? this.tacticResult(ref.row, score) : ref.kind === "technique" ? this.techResult(ref.row, score) : this.detResult(ref.row, score),
     );
