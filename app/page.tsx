@@ -5,7 +5,8 @@ import type { Metadata } from "next";
 import { AttackMatrix, MatrixLegend } from "@/components/matrix/AttackMatrix";
 import { allTechniques, attackVersion } from "@/lib/attack/catalog";
 import { allDetections } from "@/lib/content/detections";
-import { matrixView } from "@/lib/content/views";
+import { compareBy } from "@/lib/browse/filters";
+import { detectionHref, matrixView } from "@/lib/content/views";
 import { pageMetadata } from "@/lib/metadata";
 
 export const metadata: Metadata = pageMetadata({
@@ -19,6 +20,7 @@ export default async function Home() {
   const [columns, detections] = await Promise.all([matrixView(), allDetections()]);
   const techniques = allTechniques().length;
   const coveredTechniques = new Set(detections.map((d) => d.technique)).size;
+  const latest = [...detections].sort(compareBy("updated")).slice(0, 5);
   return (
     <>
       <Typography variant="h1">Verified detections for MITRE ATT&amp;CK® techniques</Typography>
@@ -26,6 +28,28 @@ export default async function Home() {
         Look up a technique by its ID (press <kbd>/</kbd> to search), copy a Microsoft Sentinel KQL query checked against the real table
         schema, download a Sigma rule tested on events, and see which Atomic Red Team tests exercise it.
       </Typography>
+      {latest.length > 0 && (
+        <Box component="section" aria-labelledby="latest-title" sx={{ mt: 3 }}>
+          <Typography variant="h2" id="latest-title">
+            Recently updated
+          </Typography>
+          <Box component="ul" sx={{ pl: 3, my: 1 }} data-testid="latest">
+            {latest.map((d) => (
+              <li key={d.id}>
+                <a href={detectionHref(d)}>
+                  {d.technique} · {d.platformLabel}: {d.title}
+                </a>{" "}
+                <Typography component="span" variant="body2" color="text.secondary">
+                  (updated <time dateTime={d.modified}>{d.modified}</time>)
+                </Typography>
+              </li>
+            ))}
+          </Box>
+          <Typography variant="body2">
+            <a href="/detections?sort=updated">All detections, newest first</a> · <a href="/feed.xml">Atom feed</a>
+          </Typography>
+        </Box>
+      )}
       <Box component="section" aria-labelledby="matrix-title" sx={{ mt: 4 }}>
         <Box sx={{ display: "flex", gap: 2, flexWrap: "wrap", alignItems: "baseline", justifyContent: "space-between" }}>
           <Typography variant="h2" id="matrix-title">

@@ -116,6 +116,7 @@ test.describe("matrix", () => {
     const cell = page.locator('[data-tactic="TA0005"] li[data-technique="T1055"]');
     await expect(cell).toHaveAttribute("data-covered", "true");
     await expect(cell.getByTestId("count-T1055")).toHaveText(/1 detection · Sentinel/);
+    await expect(page.getByTestId("latest").getByRole("link", { name: /T1055 · Microsoft Sentinel/ })).toHaveAttribute("href", "/techniques/T1055/sentinel");
     await expect(page.locator('[data-tactic="TA0043"] li[data-technique="T1595"]')).toHaveAttribute("data-covered", "false");
 
     // Sub-techniques fold away in <details> and expand on demand.
@@ -283,7 +284,7 @@ test.describe("accessibility (axe: no serious or critical violations)", () => {
 test("accessibility in the dark scheme: home and detections (axe)", async ({ browser }) => {
   const ctx = await browser.newContext({ colorScheme: "dark" });
   const page = await ctx.newPage();
-  for (const path of ["/", "/detections?tactic=TA0005"]) {
+  for (const path of ["/", "/detections?tactic=TA0005", "/detections?tactic=nope", "/tactics/TA0005"]) {
     await page.goto(path);
     await expect(page.locator("html")).toHaveAttribute("data-mui-color-scheme", "dark");
     const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
