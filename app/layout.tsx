@@ -3,6 +3,7 @@ import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
 import { SiteFooter } from "@/components/layout/SiteFooter";
 import { SiteHeader } from "@/components/layout/SiteHeader";
+import { SearchBox } from "@/components/search/SearchBox";
 import { ThemeRegistry } from "@/components/theme/ThemeRegistry";
 import { attackNotice, attackVersion } from "@/lib/attack/catalog";
 import { siteUrl } from "@/lib/site";
@@ -14,6 +15,8 @@ export const metadata: Metadata = {
   description:
     "Look up a MITRE ATT&CK® technique by ID, copy a schema-checked Microsoft Sentinel KQL query, download a tested Sigma rule and see which Atomic Red Team tests exercise it.",
   applicationName: "Huntbook",
+  openGraph: { siteName: "Huntbook", type: "website", locale: "en_GB" },
+  alternates: { types: { "application/atom+xml": [{ url: "/feed.xml", title: "Huntbook: new and updated detections" }] } },
 };
 
 export const viewport: Viewport = {
@@ -41,7 +44,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
           <a className="skip-link" href="#main">
             Skip to content
           </a>
-          <SiteHeader nav={NAV} />
+          <SiteHeader nav={NAV} search={<SearchBox />} />
           <Container component="main" id="main" maxWidth="lg" sx={{ py: 3 }}>
             {children}
           </Container>

@@ -143,6 +143,12 @@ describe("content check", () => {
     expect(all).toMatch(/JavaScript expressions/);
   });
 
+  it("reports an MDX syntax error at its line", async () => {
+    const root = fixture((r) => edit(r, MDX, "The Sigma rule expresses", "<div\n\nThe Sigma rule expresses"));
+    const { messages } = await check(root);
+    expect(messages.some((m) => /^detections\/T1055\/sentinel\.mdx:\d+(:\d+)?: MDX does not compile: /.test(m))).toBe(true);
+  });
+
   it("rejects test events without a benign near-miss", async () => {
     const root = fixture((r) => {
       const p = path.join(r, "detections/T1055/sentinel.events.json");

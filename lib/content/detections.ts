@@ -18,6 +18,39 @@ export function allDetections(): Promise<Detection[]> {
   return cache;
 }
 
+/** Lookups built once per loaded list, so per-page queries stay O(1) with 1000 detections. */
+export interface DetectionLookup {
+  byId: ReadonlyMap<string, Detection>;
+  /** Keyed by `T1055/sentinel`. */
+  bySlug: ReadonlyMap<string, Detection>;
+  byTechnique: ReadonlyMap<string, readonly Detection[]>;
+}
+
+const lookups = new WeakMap<readonly Detection[], DetectionLookup>();
+
+export function lookupFor(list: readonly Detection[]): DetectionLookup {
+  let l = lookups.get(list);
+  if (!l) {
+    const byTechnique = new Map<string, Detection[]>();
+    for (const d of list) {
+      const arr = byTechnique.get(d.technique);
+      if (arr) arr.push(d);
+      else byTechnique.set(d.technique, [d]);
+    }
+    l = {
+      byId: new Map(list.map((d) => [d.id, d])),
+      bySlug: new Map(list.map((d) => [`${d.technique}/${d.platform}`, d])),
+      byTechnique,
+    };
+    lookups.set(list, l);
+  }
+  return l;
+}
+
+export async function detectionLookup(): Promise<DetectionLookup> {
+  return lookupFor(await allDetections());
+}
+
 async function load(): Promise<Detection[]> {
   const { detections, issues } = await checkDetectionFiles();
   if (issues.length > 0) throw new ContentError(issues);
@@ -89,15 +122,15 @@ export function toDetection(c: CheckedDetection): Detection {
 }
 
 export async function getDetection(technique: string, platform: string): Promise<Detection | undefined> {
-  return (await allDetections()).find((d) => d.technique === technique && d.platform === platform);
+  return (await detectionLookup()).bySlug.get(`${technique}/${platform}`);
 }
 
 export async function detectionsForTechnique(technique: string): Promise<Detection[]> {
-  return (await allDetections()).filter((d) => d.technique === technique);
+  return [...((await detectionLookup()).byTechnique.get(technique) ?? [])];
 }
 
 export async function getDetectionById(id: string): Promise<Detection | undefined> {
-  return (await allDetections()).find((d) => d.id === id);
+  return (await detectionLookup()).byId.get(id);
 }
 
 export function isPlatform(p: string): p is Platform {

@@ -1,52 +1,95 @@
 /**
  * content:check's KQL verifier: every detection query and every ```kql block in Pro files must
  * analyse with no errors against the Sentinel flavour of the Defender XDR schema, and a
- * detection's requiredTables must equal the tables its query reads.
+ * detection's requiredTables must equal the tables its query reads. Large libraries are checked
+ * on worker threads (the Kusto analysis is CPU-bound, about 15 ms a query).
  */
+import { availableParallelism } from "node:os";
+import { Worker } from "node:worker_threads";
 import type { CheckedDetection, Verifier } from "@/lib/content/check";
 import { proPath } from "@/lib/content/pro";
 import { displayPath, lineOf, readText, splitFrontmatter, type ContentIssue } from "@/lib/content/source";
-import { checkKql, checkKqlSource, type KqlFlavour } from "@/lib/verify/kql";
+import type { KqlFlavour } from "@/lib/verify/kql";
+import { runKqlJob, type KqlJob, type KqlJobResult } from "./kql-jobs";
 
 export function flavourFor(platform: string): KqlFlavour {
   return platform === "defender-xdr" ? "defender" : "sentinel";
 }
 
-export function verifyDetectionKql(d: CheckedDetection): ContentIssue[] {
-  const issues: ContentIssue[] = [];
-  const flavour = flavourFor(d.frontmatter.platform);
-  const file = displayPath(d.source.queryPath);
-  const result = checkKql(d.query, { flavour });
-  for (const e of result.errors) issues.push({ file, line: e.line, column: e.column, reason: `${e.code} ${e.message}` });
-  if (result.ok) {
-    const declared = [...d.frontmatter.requiredTables].sort();
-    const read = [...result.tables].sort();
-    if (declared.join(",") !== read.join(",")) {
-      const mdx = displayPath(d.source.mdxPath);
-      issues.push({
-        file: mdx,
-        line: lineOf(readText(d.source.mdxPath) ?? "", "requiredTables"),
-        reason: `requiredTables [${declared.join(", ")}] does not match the tables the query reads [${read.join(", ")}]`,
-      });
-    }
+/** Below this many jobs, starting workers (each loads the parser, about 1.5 s) costs more than it saves. */
+const JOBS_PER_WORKER = 60;
+
+export async function runKqlJobs(
+  jobs: readonly KqlJob[],
+  { maxWorkers = availableParallelism(), jobsPerWorker = JOBS_PER_WORKER }: { maxWorkers?: number; jobsPerWorker?: number } = {},
+): Promise<KqlJobResult[]> {
+  const workers = Math.min(maxWorkers, 4, Math.floor(jobs.length / jobsPerWorker));
+  if (workers < 2) return jobs.map(runKqlJob);
+  const size = Math.ceil(jobs.length / workers);
+  const shares = Array.from({ length: workers }, (_, i) => jobs.slice(i * size, (i + 1) * size));
+  const results = await Promise.all(
+    shares.map(
+      (share) =>
+        new Promise<KqlJobResult[]>((resolve, reject) => {
+          const w = new Worker(new URL("./kql-worker.mjs", import.meta.url), { workerData: { jobs: share } });
+          w.once("message", (m: KqlJobResult[]) => {
+            resolve(m);
+            void w.terminate();
+          });
+          w.once("error", reject);
+          w.once("exit", (code) => {
+            if (code !== 0) reject(new Error(`KQL worker exited with code ${code}`));
+          });
+        }),
+    ),
+  );
+  return results.flat();
+}
+
+interface Planned {
+  detection: CheckedDetection;
+  job: KqlJob;
+  /** Where diagnostics land: the .kql file (line 1 = query line 1) or the Pro file (offset by its body line). */
+  file: string;
+  lineOffset: number;
+}
+
+function plan(detections: readonly CheckedDetection[]): Planned[] {
+  const out: Planned[] = [];
+  for (const d of detections) {
+    const flavour = flavourFor(d.frontmatter.platform);
+    out.push({ detection: d, job: { kind: "query", text: d.query, flavour }, file: displayPath(d.source.queryPath), lineOffset: 0 });
+    const p = proPath(d.frontmatter.technique, d.frontmatter.platform);
+    const text = readText(p);
+    if (text === null) continue; // reported by the Pro file check
+    const { body, bodyLine } = splitFrontmatter(text);
+    out.push({ detection: d, job: { kind: "markdown", text: body, flavour }, file: displayPath(p), lineOffset: bodyLine - 1 });
   }
+  return out;
+}
+
+export async function verifyKql(detections: readonly CheckedDetection[]): Promise<ContentIssue[]> {
+  const planned = plan(detections);
+  const results = await runKqlJobs(planned.map((p) => p.job));
+  const issues: ContentIssue[] = [];
+  planned.forEach((p, i) => {
+    const r = results[i];
+    if (!r) throw new Error("KQL verification lost a result");
+    for (const e of r.errors) issues.push({ file: p.file, line: p.lineOffset + e.line, column: e.column, reason: `${e.code} ${e.message}` });
+    if (p.job.kind === "query" && r.errors.length === 0) {
+      const d = p.detection;
+      const declared = [...d.frontmatter.requiredTables].sort();
+      const read = [...r.tables].sort();
+      if (declared.join(",") !== read.join(",")) {
+        issues.push({
+          file: displayPath(d.source.mdxPath),
+          line: lineOf(readText(d.source.mdxPath) ?? "", "requiredTables"),
+          reason: `requiredTables [${declared.join(", ")}] does not match the tables the query reads [${read.join(", ")}]`,
+        });
+      }
+    }
+  });
   return issues;
 }
 
-export function verifyProKql(d: CheckedDetection): ContentIssue[] {
-  const p = proPath(d.frontmatter.technique, d.frontmatter.platform);
-  const text = readText(p);
-  if (text === null) return []; // reported by the Pro file check
-  const { body, bodyLine } = splitFrontmatter(text);
-  const res = checkKqlSource(body, "markdown", { flavour: flavourFor(d.frontmatter.platform) });
-  return res.diagnostics
-    .filter((x) => x.severity === "error")
-    .map((x) => ({ file: displayPath(p), line: bodyLine + x.line - 1, column: x.column, reason: `${x.code} ${x.message}` }));
-}
-
-export const kqlVerifier: Verifier = {
-  name: "kql",
-  verify(detections: readonly CheckedDetection[]) {
-    return detections.flatMap((d) => [...verifyDetectionKql(d), ...verifyProKql(d)]);
-  },
-};
+export const kqlVerifier: Verifier = { name: "kql", verify: (detections) => verifyKql(detections) };

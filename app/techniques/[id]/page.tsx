@@ -10,6 +10,7 @@ import { PlatformList } from "@/components/technique/PlatformList";
 import { allTechniques, getTechnique } from "@/lib/attack/catalog";
 import { normalizeTechniqueId, safeDecode } from "@/lib/attack/ids";
 import { techniqueView } from "@/lib/content/views";
+import { pageMetadata } from "@/lib/metadata";
 import { AppLink, LinkChip } from "@/components/ui/links";
 
 export const dynamicParams = true;
@@ -25,13 +26,13 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const view = await techniqueView(normalizeTechniqueId(safeDecode(id)) ?? "");
   if (!view) return { title: "Technique not found" };
   const n = view.detections.length;
-  return {
+  return pageMetadata({
     title: `${view.technique.id} ${view.technique.name}`,
     description: `${view.technique.id} ${view.technique.name} (MITRE ATT&CK® v19): ${view.tactics.map((t) => t.name).join(", ")}. ${
       n ? `${n} verified detection${n > 1 ? "s" : ""}` : "No detection yet"
     }, ${view.atomicTests.length} Atomic Red Team test${view.atomicTests.length === 1 ? "" : "s"}.`,
-    alternates: { canonical: `/techniques/${view.technique.id}` },
-  };
+    path: `/techniques/${view.technique.id}`,
+  });
 }
 
 export default async function TechniquePage({ params }: Props) {

@@ -21,6 +21,7 @@ import { allDetections, getDetection, isPlatform } from "@/lib/content/detection
 import { splitH2Sections } from "@/lib/content/source";
 import { platformAvailability, relatedDetections, tacticRefs, techniqueRef } from "@/lib/content/views";
 import { highlight } from "@/lib/highlight";
+import { pageMetadata } from "@/lib/metadata";
 import { AppLink } from "@/components/ui/links";
 
 export const dynamicParams = true;
@@ -42,12 +43,12 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { id, platform } = await resolve(params);
   const d = id ? await getDetection(id, platform) : undefined;
   if (!d) return { title: "Detection not found" };
-  return {
+  return pageMetadata({
     title: `${d.technique} · ${d.platformLabel} · ${d.language}: ${d.title}`,
     description: d.description,
-    alternates: { canonical: `/techniques/${d.technique}/${d.platform}` },
-    openGraph: { title: `${d.technique} · ${d.platformLabel}: ${d.title}`, description: d.description, type: "article" },
-  };
+    path: `/techniques/${d.technique}/${d.platform}`,
+    type: "article",
+  });
 }
 
 export default async function DetectionPage({ params }: Props) {

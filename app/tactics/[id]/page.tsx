@@ -1,0 +1,96 @@
+import Box from "@mui/material/Box";
+import Breadcrumbs from "@mui/material/Breadcrumbs";
+import Link from "@mui/material/Link";
+import Typography from "@mui/material/Typography";
+import type { Metadata } from "next";
+import { notFound, permanentRedirect } from "next/navigation";
+import { DetectionList } from "@/components/browse/DetectionList";
+import { Section } from "@/components/layout/Section";
+import { TechniqueGrid } from "@/components/matrix/AttackMatrix";
+import { AppLink } from "@/components/ui/links";
+import { allTactics, attackVersion } from "@/lib/attack/catalog";
+import { mitreTacticUrl, normalizeTacticId, safeDecode } from "@/lib/attack/ids";
+import { tacticView } from "@/lib/content/views";
+import { pageMetadata } from "@/lib/metadata";
+
+export const dynamicParams = true;
+
+export function generateStaticParams() {
+  return allTactics().map((t) => ({ id: t.id }));
+}
+
+type Props = { params: Promise<{ id: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { id } = await params;
+  const view = await tacticView(normalizeTacticId(safeDecode(id)) ?? "");
+  if (!view) return { title: "Tactic not found", robots: { index: false } };
+  const { tactic, techniques, covered } = view.column;
+  return pageMetadata({
+    title: `${tactic.id} ${tactic.name}: techniques and detections`,
+    description: `The ${techniques.length} MITRE ATT&CK® v${attackVersion} techniques of the ${tactic.name} tactic (${tactic.id}), with ${
+      view.detections.length
+    } verified detection${view.detections.length === 1 ? "" : "s"} covering ${covered} of them.`,
+    path: `/tactics/${tactic.id}`,
+  });
+}
+
+export default async function TacticPage({ params }: Props) {
+  const { id: raw } = await params;
+  const id = normalizeTacticId(safeDecode(raw));
+  if (!id) notFound();
+  const view = await tacticView(id);
+  if (!view) notFound();
+  if (raw !== id) permanentRedirect(`/tactics/${id}`);
+  const { tactic, techniques, covered } = view.column;
+  const tactics = allTactics();
+  const i = tactics.findIndex((t) => t.id === tactic.id);
+  const prev = i > 0 ? tactics[i - 1] : undefined;
+  const next = tactics[i + 1];
+  const subs = techniques.reduce((n, t) => n + t.subs.length, 0);
+
+  return (
+    <article>
+      <Breadcrumbs aria-label="Breadcrumb" sx={{ mb: 2 }}>
+        <AppLink href="/" color="inherit">
+          Techniques
+        </AppLink>
+        <Typography color="text.primary" aria-current="page">
+          {tactic.name}
+        </Typography>
+      </Breadcrumbs>
+      <Typography variant="overline" component="p" color="text.secondary">
+        MITRE ATT&amp;CK® v{attackVersion} · Tactic {i + 1} of {tactics.length}
+      </Typography>
+      <Typography variant="h1">
+        <span data-testid="tactic-id">{tactic.id}</span> {tactic.name}
+      </Typography>
+      <Typography sx={{ mt: 1 }} data-testid="tactic-stats">
+        {techniques.length} techniques and {subs} sub-techniques · detections for {covered} technique{covered === 1 ? "" : "s"} ·{" "}
+        {view.detections.length} detection{view.detections.length === 1 ? "" : "s"} in total.{" "}
+        <AppLink href={`/detections?tactic=${tactic.id}`}>Filter the detection library by {tactic.name}</AppLink> ·{" "}
+        <Link href={mitreTacticUrl(tactic.id)} rel="external">
+          {tactic.name} on attack.mitre.org
+        </Link>
+      </Typography>
+      <Box component="nav" aria-label="Other tactics" sx={{ display: "flex", justifyContent: "space-between", gap: 2, mt: 2, flexWrap: "wrap" }}>
+        {prev ? <AppLink href={`/tactics/${prev.id}`}>← {prev.name}</AppLink> : <span />}
+        {next ? <AppLink href={`/tactics/${next.id}`}>{next.name} →</AppLink> : <span />}
+      </Box>
+
+      <Section id="detections" title={`Detections for ${tactic.name} (${view.detections.length})`}>
+        {view.detections.length === 0 ? (
+          <Typography data-testid="no-detections">
+            We have no detection mapped to {tactic.name} yet. The techniques below link to their ATT&amp;CK facts and Atomic Red Team tests.
+          </Typography>
+        ) : (
+          <DetectionList rows={view.detections} />
+        )}
+      </Section>
+
+      <Section id="techniques" title={`Techniques (${techniques.length})`}>
+        <TechniqueGrid column={view.column} />
+      </Section>
+    </article>
+  );
+}

@@ -1,0 +1,301 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+
+/** Fails the test on any uncaught error in the page. */
+function collectErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  return errors;
+}
+
+const searchBox = (page: Page) => page.getByRole("combobox", { name: /search/i });
+
+test.describe("search", () => {
+  test('typing "1055" offers a jump to T1055 and Enter goes there', async ({ page }) => {
+    const errors = collectErrors(page);
+    await page.goto("/");
+    const box = searchBox(page);
+    await box.click();
+    await box.fill("1055");
+    const first = page.getByRole("listbox", { name: "Search results" }).getByRole("option").first();
+    await expect(first).toContainText("Go to T1055 Process Injection");
+    await expect(box).toHaveAttribute("aria-expanded", "true");
+    await box.press("Enter");
+    await expect(page).toHaveURL(/\/techniques\/T1055$/);
+    await expect(page.getByTestId("technique-id")).toHaveText("T1055");
+    expect(errors).toEqual([]);
+  });
+
+  test("the attack.mitre.org form T1055/001 jumps to the sub-technique", async ({ page }) => {
+    await page.goto("/detections");
+    const box = searchBox(page);
+    await box.click();
+    await box.fill("T1055/001");
+    await expect(page.getByRole("option").first()).toContainText("Go to T1055.001");
+    await box.press("Enter");
+    await expect(page).toHaveURL(/\/techniques\/T1055\.001$/);
+  });
+
+  test("keyboard only: / focuses search, arrows pick a result, Enter opens it, Escape closes", async ({ page }) => {
+    await page.goto("/tactics/TA0005");
+    await page.keyboard.press("/");
+    const box = searchBox(page);
+    await expect(box).toBeFocused();
+    await page.keyboard.type("proc inj");
+    const options = page.getByRole("option");
+    await expect(options.first()).toContainText("T1055 Process Injection");
+    await page.keyboard.press("Escape");
+    await expect(box).toHaveAttribute("aria-expanded", "false");
+    await page.keyboard.press("ArrowDown");
+    await expect(box).toHaveAttribute("aria-expanded", "true");
+    const firstId = await options.first().getAttribute("id");
+    await expect(box).toHaveAttribute("aria-activedescendant", firstId!);
+    await expect(options.first()).toHaveAttribute("aria-selected", "true");
+    await page.keyboard.press("ArrowDown");
+    await expect(options.nth(1)).toHaveAttribute("aria-selected", "true");
+    await page.keyboard.press("ArrowUp");
+    await page.keyboard.press("Enter");
+    await expect(page).toHaveURL(/\/techniques\/T1055$/);
+  });
+
+  test("a tactic ID jumps to the tactic page", async ({ page }) => {
+    await page.goto("/");
+    const box = searchBox(page);
+    await box.click();
+    await box.fill("ta0112");
+    await expect(page.getByRole("option").first()).toContainText("Go to TA0112 Defense Impairment");
+    await box.press("Enter");
+    await expect(page).toHaveURL(/\/tactics\/TA0112$/);
+  });
+
+  test("finds detections by title and by table", async ({ page }) => {
+    await page.goto("/");
+    const box = searchBox(page);
+    await box.click();
+    await box.fill("DeviceEvents");
+    const hit = page.locator('[role="option"][data-href="/techniques/T1055/sentinel"]');
+    await expect(hit).toBeVisible();
+    await hit.click();
+    await expect(page).toHaveURL(/\/techniques\/T1055\/sentinel$/);
+  });
+
+  test("odd, hostile and very long queries show a helpful message, never an error", async ({ page }) => {
+    const errors = collectErrors(page);
+    let dialogs = 0;
+    page.on("dialog", (d) => {
+      dialogs++;
+      void d.dismiss();
+    });
+    await page.goto("/");
+    const box = searchBox(page);
+    await box.click();
+    for (const q of ["<img src=x onerror=alert(1)>", "'; DROP TABLE detections; --", "\u202e🦀 ＴＡ９９", "zz".repeat(150)]) {
+      await box.fill(q);
+      await expect(page.getByTestId("search-message")).toContainText("No technique or detection matches");
+    }
+    await box.fill("T9999");
+    await expect(page.getByTestId("search-message")).toContainText("T9999 is not a technique in ATT&CK v19");
+    await box.press("Enter");
+    // Enter on a well-formed but unknown ID with no result stays put and explains.
+    await expect(page).toHaveURL(/\/$/);
+    expect(dialogs).toBe(0);
+    expect(errors).toEqual([]);
+  });
+});
+
+test.describe("matrix", () => {
+  test("15 tactics in matrix order and the detection count for T1055", async ({ page }) => {
+    await page.goto("/");
+    const columns = page.getByTestId("matrix").locator(":scope > li");
+    await expect(columns).toHaveCount(15);
+    const order = await columns.evaluateAll((els) => els.map((e) => e.getAttribute("data-tactic")));
+    expect(order).toEqual(["TA0043", "TA0042", "TA0001", "TA0002", "TA0003", "TA0004", "TA0005", "TA0112", "TA0006", "TA0007", "TA0008", "TA0009", "TA0011", "TA0010", "TA0040"]);
+    await expect(columns.nth(6).locator("h3")).toHaveText("Stealth");
+    await expect(columns.nth(7).locator("h3")).toHaveText("Defense Impairment");
+
+    const cell = page.locator('[data-tactic="TA0005"] li[data-technique="T1055"]');
+    await expect(cell).toHaveAttribute("data-covered", "true");
+    await expect(cell.getByTestId("count-T1055")).toHaveText(/1 detection · Sentinel/);
+    await expect(page.getByTestId("latest").getByRole("link", { name: /T1055 · Microsoft Sentinel/ })).toHaveAttribute("href", "/techniques/T1055/sentinel");
+    await expect(page.locator('[data-tactic="TA0043"] li[data-technique="T1595"]')).toHaveAttribute("data-covered", "false");
+
+    // Sub-techniques fold away in <details> and expand on demand.
+    const sub = cell.locator('li[data-technique="T1055.001"]');
+    await expect(sub).toBeHidden();
+    await cell.locator("summary").click();
+    await expect(sub).toBeVisible();
+    await expect(sub.getByRole("link")).toHaveAttribute("href", "/techniques/T1055.001");
+  });
+
+  test("every technique appears in the matrix", async ({ page }) => {
+    await page.goto("/");
+    const ids = await page.locator("[data-testid=matrix] [data-technique]").evaluateAll((els) => new Set(els.map((e) => e.getAttribute("data-technique"))).size);
+    expect(ids).toBe(697);
+  });
+
+  test("on a phone the matrix scrolls sideways inside itself, not the page", async ({ browser }) => {
+    const ctx = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true });
+    const page = await ctx.newPage();
+    await page.goto("/");
+    const m = page.getByTestId("matrix");
+    const { inner, outer } = await m.evaluate((el) => ({ inner: el.scrollWidth, outer: el.clientWidth }));
+    expect(inner).toBeGreaterThan(outer * 5);
+    const pageOverflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(pageOverflow).toBeLessThanOrEqual(1);
+    await ctx.close();
+  });
+
+  test("the Navigator button downloads a 4.5 layer with T1055 scored", async ({ page }) => {
+    await page.goto("/");
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("navigator-download").click()]);
+    const body = JSON.parse(await streamText(await download.createReadStream())) as {
+      versions: { layer: string; attack: string };
+      domain: string;
+      techniques: { techniqueID: string; score?: number }[];
+    };
+    expect(body.versions).toMatchObject({ layer: "4.5", attack: "19" });
+    expect(body.domain).toBe("enterprise-attack");
+    expect(body.techniques.find((t) => t.techniqueID === "T1055")?.score).toBe(1);
+  });
+});
+
+test.describe("tactic pages", () => {
+  test("/tactics/TA0005 lists its techniques and our detections", async ({ page }) => {
+    await page.goto("/tactics/ta0005");
+    await expect(page).toHaveURL(/\/tactics\/TA0005$/);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("TA0005 Stealth");
+    await expect(page.getByTestId("technique-grid").locator(':scope > li[data-technique="T1055"]')).toHaveAttribute("data-covered", "true");
+    await expect(page.getByTestId("detection-list").getByRole("link", { name: /untrusted injector/ })).toHaveAttribute("href", "/techniques/T1055/sentinel");
+    await expect(page).toHaveTitle(/TA0005 Stealth/);
+  });
+
+  test("an unknown tactic is a 404 with help", async ({ page }) => {
+    const res = await page.goto("/tactics/TA9999");
+    expect(res?.status()).toBe(404);
+    await expect(page.getByTestId("not-found")).toBeVisible();
+  });
+});
+
+test.describe("detection library", () => {
+  test("filter by tactic and table, share the URL, back button restores", async ({ page, browser }) => {
+    await page.goto("/detections");
+    await page.getByTestId("filter-tactic").selectOption("TA0005");
+    await page.getByRole("button", { name: "Apply" }).click();
+    await expect(page).toHaveURL(/\/detections\?tactic=TA0005$/);
+    await expect(page.getByRole("link", { name: /Remove filter Tactic: Stealth/ })).toBeVisible();
+
+    await page.getByTestId("filter-table").selectOption("DeviceEvents");
+    await page.getByRole("button", { name: "Apply" }).click();
+    await expect(page).toHaveURL(/\/detections\?tactic=TA0005&table=DeviceEvents$/);
+    await expect(page.getByTestId("detection-list").locator(":scope > li")).toHaveCount(1);
+    const shared = page.url();
+
+    await page.getByTestId("filter-tactic").selectOption("TA0043");
+    await page.getByRole("button", { name: "Apply" }).click();
+    await expect(page.getByTestId("empty-state")).toContainText("No detection matches");
+
+    await page.goBack();
+    await expect(page).toHaveURL(shared);
+    await expect(page.getByTestId("filter-tactic")).toHaveValue("TA0005");
+    await expect(page.getByTestId("detection-list").locator(":scope > li")).toHaveCount(1);
+
+    // Someone else opens the shared link.
+    const ctx = await browser.newContext();
+    const other = await ctx.newPage();
+    await other.goto(shared);
+    await expect(other.getByTestId("filter-tactic")).toHaveValue("TA0005");
+    await expect(other.getByTestId("filter-table")).toHaveValue("DeviceEvents");
+    await expect(other.getByTestId("detection-list").getByRole("link", { name: /untrusted injector/ })).toBeVisible();
+    await expect(other.getByTestId("navigator-download")).toHaveAttribute("href", "/navigator-layer.json?tactic=TA0005&table=DeviceEvents");
+    await ctx.close();
+  });
+
+  test("sorting by last update is in the URL", async ({ page }) => {
+    await page.goto("/detections");
+    await page.getByTestId("filter-sort").selectOption("updated");
+    await page.getByRole("button", { name: "Apply" }).click();
+    await expect(page).toHaveURL(/\/detections\?sort=updated$/);
+    await expect(page.getByTestId("result-count")).toContainText("newest first");
+  });
+
+  test("unknown and hostile filter values give a helpful empty state", async ({ page }) => {
+    const errors = collectErrors(page);
+    let dialogs = 0;
+    page.on("dialog", (d) => {
+      dialogs++;
+      void d.dismiss();
+    });
+    const res = await page.goto(`/detections?tactic=${encodeURIComponent("<script>alert(1)</script>")}&table=${encodeURIComponent("' OR 1=1 --")}&sort=%F0%9F%A6%80`);
+    expect(res?.status()).toBe(200);
+    const empty = page.getByTestId("empty-state");
+    await expect(empty).toContainText("not recognised");
+    await expect(empty.getByTestId("invalid-value").first()).toHaveText("<script>alert(1)</script>");
+    await expect(empty.getByRole("link", { name: "Show all detections" })).toHaveAttribute("href", "/detections");
+    expect(dialogs).toBe(0);
+    expect(errors).toEqual([]);
+  });
+
+  test("the filtered Navigator layer only holds the filtered techniques", async ({ request }) => {
+    const none = (await (await request.get("/navigator-layer.json?tactic=TA0043")).json()) as { techniques: unknown[] };
+    expect(none.techniques).toEqual([]);
+    const some = (await (await request.get("/navigator-layer.json?tactic=TA0005&table=DeviceEvents")).json()) as { techniques: { techniqueID: string }[] };
+    expect(some.techniques.map((t) => t.techniqueID)).toContain("T1055");
+  });
+});
+
+test.describe("discoverability", () => {
+  test("sitemap, robots, feed, search index and page metadata", async ({ request, page }) => {
+    const sitemap = await (await request.get("/sitemap.xml")).text();
+    expect(sitemap.match(/<loc>[^<]*\/techniques\/T\d{4}(\.\d{3})?<\/loc>/g)?.length).toBe(697);
+    expect(sitemap).toMatch(/\/tactics\/TA0112<\/loc>/);
+    expect(sitemap).toMatch(/\/techniques\/T1055\/sentinel<\/loc>/);
+    expect(await (await request.get("/robots.txt")).text()).toMatch(/Sitemap: .*\/sitemap\.xml/);
+    const feed = await request.get("/feed.xml");
+    expect(feed.headers()["content-type"]).toContain("application/atom+xml");
+    expect(await feed.text()).toContain("/techniques/T1055/sentinel");
+    const index = (await (await request.get("/search-index.json")).json()) as { t: unknown[] };
+    expect(index.t.length).toBe(697);
+
+    await page.goto("/tactics/TA0005");
+    await expect(page.locator('link[rel="canonical"]')).toHaveAttribute("href", /\/tactics\/TA0005$/);
+    await expect(page.locator('meta[property="og:title"]')).toHaveAttribute("content", /Stealth/);
+    await expect(page.locator('meta[name="description"]')).toHaveAttribute("content", /Stealth/);
+    await expect(page.locator('link[rel="alternate"][type="application/atom+xml"]')).toHaveAttribute("href", /\/feed\.xml$/);
+  });
+});
+
+test.describe("accessibility (axe: no serious or critical violations)", () => {
+  for (const path of ["/", "/tactics/TA0005", "/detections", "/detections?tactic=TA0005&table=DeviceEvents", "/detections?tactic=nope"]) {
+    test(path, async ({ page }) => {
+      await page.goto(path);
+      if (path === "/") {
+        // Include the open search popup in the check.
+        await searchBox(page).click();
+        await searchBox(page).fill("inj");
+        await expect(page.getByRole("option").first()).toBeVisible();
+      }
+      const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+      const bad = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+      expect(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.length}) ${v.nodes[0]?.target.join(" ")}`)).toEqual([]);
+    });
+  }
+});
+
+test("accessibility in the dark scheme: home and detections (axe)", async ({ browser }) => {
+  const ctx = await browser.newContext({ colorScheme: "dark" });
+  const page = await ctx.newPage();
+  for (const path of ["/", "/detections?tactic=TA0005", "/detections?tactic=nope", "/tactics/TA0005"]) {
+    await page.goto(path);
+    await expect(page.locator("html")).toHaveAttribute("data-mui-color-scheme", "dark");
+    const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+    const bad = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+    expect(bad.map((v) => `${path} ${v.id}: ${v.help} (${v.nodes.length}) ${v.nodes[0]?.target.join(" ")}`)).toEqual([]);
+  }
+  await ctx.close();
+});
+
+async function streamText(s: NodeJS.ReadableStream): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const c of s) chunks.push(typeof c === "string" ? Buffer.from(c) : (c as Buffer));
+  return Buffer.concat(chunks).toString("utf8");
+}
