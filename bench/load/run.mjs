@@ -18,8 +18,8 @@ import { nginxBinary, startProxy } from "../lib/nginx.mjs";
 import { ROOT, run, startNext, stopAll, stopAllOnExit } from "../lib/proc.mjs";
 
 const SCALES = {
-  small: { connections: 50, seconds: 10, signups: 20, fuzzConcurrency: 4 },
-  full: { connections: 200, seconds: 60, signups: 50, fuzzConcurrency: 8 },
+  small: { connections: 50, seconds: 10, signups: 10, crashRounds: 2, fuzzConcurrency: 4 },
+  full: { connections: 200, seconds: 60, signups: 50, crashRounds: 3, fuzzConcurrency: 8 },
 };
 const scaleName = process.env.LOAD_SCALE ?? "full";
 const scale = SCALES[scaleName];
@@ -61,7 +61,7 @@ async function main() {
     if (r.code !== 0) throw new Error("next build failed; see bench/results/tmp/load-build.log");
   }
   const server = auth ? await auth.prepareServer() : { env: {} };
-  let app = await startNext({ name: "load-app", env: server.env });
+  let app = await startNext({ name: "load-app", env: server.env, port: server.port });
   const session = auth ? await auth.signInUsers(app.origin) : null;
 
   if (want("mixed")) {
@@ -111,12 +111,12 @@ async function main() {
 
   if (want("accounts")) {
     if (!auth) record("concurrent sign-ups and sign-ins", "skip", { summary: "needs the accounts work (not merged yet)" });
-    else record(...(await auth.accountsTest(app.origin, scale)));
+    else record(...(await auth.accountsTest(app.origin, scale, server.dbFile)));
   }
   if (want("checkout")) {
     if (!auth) record("server killed during a local checkout", "skip", { summary: "needs the accounts work (not merged yet)" });
     else {
-      const [name, outcome, detail, restarted] = await auth.checkoutCrashTest(app, server, session);
+      const [name, outcome, detail, restarted] = await auth.checkoutCrashTest(app, server, scale);
       app = restarted ?? app;
       record(name, outcome, detail);
     }
