@@ -12,7 +12,7 @@ import path from "node:path";
 const args = process.argv.slice(2);
 const fromIdx = args.indexOf("--from");
 const fromFile = fromIdx >= 0 ? args[fromIdx + 1] : undefined;
-const name = (args.find((a, i) => !a.startsWith("--") && i !== fromIdx + 1 ) ?? "").replace(/[^a-z0-9_]+/gi, "_");
+const name = (args.find((a, i) => !a.startsWith("--") && (fromIdx < 0 || i !== fromIdx + 1)) ?? "").replace(/[^a-z0-9_]+/gi, "_");
 if (!name) {
   console.error("usage: npm run db:migration -- <name> [--from <old-schema.prisma>]");
   process.exit(2);
