@@ -56,6 +56,7 @@ CREATE TABLE "Subscription" (
     "currentPeriodEnd" DATETIME,
     "cancelAtPeriodEnd" BOOLEAN NOT NULL DEFAULT false,
     "eventKey" TEXT NOT NULL,
+    "periodEventKey" TEXT NOT NULL DEFAULT '',
     "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updatedAt" DATETIME NOT NULL,
     CONSTRAINT "Subscription_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User" ("id") ON DELETE CASCADE ON UPDATE CASCADE
