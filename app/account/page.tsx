@@ -12,6 +12,9 @@ import { getAccess } from "@/lib/access";
 import { currentSubscription } from "@/lib/billing/account";
 import { cancelSubscription, openBillingPortal } from "./actions";
 
+// Per viewer: reads the session on every request.
+export const dynamic = "force-dynamic";
+
 export const metadata: Metadata = { title: "Your account", robots: { index: false } };
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };

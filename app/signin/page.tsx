@@ -9,6 +9,9 @@ import { emailSignInEnabled, githubSignInEnabled } from "@/lib/auth/options";
 import { safeCallbackPath } from "@/lib/auth/urls";
 import { siteUrl } from "@/lib/site";
 
+// Per viewer: reads the session on every request.
+export const dynamic = "force-dynamic";
+
 export const metadata: Metadata = { title: "Sign in", robots: { index: false } };
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };

@@ -72,8 +72,10 @@ async function applyChange(tx: Tx, event: BillingEventInput): Promise<ApplyResul
   }
   const owner = existing?.userId ?? userId;
   if (owner) {
-    if (c.customerId) {
-      await tx.user.updateMany({ where: { id: owner, stripeCustomerId: null }, data: { stripeCustomerId: event.provider === "stripe" ? c.customerId : null } });
+    // Remember the Stripe customer for the billing portal, unless another account already has it
+    // (a unique-constraint failure here would fail the delivery for ever).
+    if (c.customerId && event.provider === "stripe" && !(await tx.user.findUnique({ where: { stripeCustomerId: c.customerId }, select: { id: true } }))) {
+      await tx.user.updateMany({ where: { id: owner, stripeCustomerId: null }, data: { stripeCustomerId: c.customerId } });
     }
     await recomputeEntitlement(tx, owner);
   }

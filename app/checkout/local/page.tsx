@@ -9,6 +9,9 @@ import { getAccess } from "@/lib/access";
 import { LOCAL_PERIOD_DAYS, PRO_PRICE_LABEL, localCheckoutAllowed } from "@/lib/billing/config";
 import { confirmLocalCheckout } from "./actions";
 
+// Per viewer: reads the session on every request.
+export const dynamic = "force-dynamic";
+
 export const metadata: Metadata = { title: "Test-mode checkout", robots: { index: false } };
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
