@@ -86,15 +86,20 @@ async function signedInContext(email: string, password: string): Promise<APIRequ
   return ctx;
 }
 
-/** The bodies of the server-action responses the detection page receives. */
+/** The bodies of the server-action responses the detection page receives (read through a route, so none is missed). */
 async function actionResponses(page: Page): Promise<string[]> {
   const bodies: string[] = [];
-  page.on("response", async (r) => {
-    if (r.request().method() === "POST" && r.request().headers()["next-action"]) bodies.push(await r.text().catch(() => ""));
+  await page.route(`**${DETECTION}`, async (route) => {
+    if (route.request().method() !== "POST") return route.continue();
+    const response = await route.fetch();
+    const body = await response.text();
+    bodies.push(body);
+    await route.fulfill({ response, body });
   });
   await page.goto(DETECTION);
   await proIsland(page);
-  await expect.poll(() => bodies.length).toBeGreaterThan(0);
+  expect(bodies.length).toBeGreaterThan(0);
+  await page.unroute(`**${DETECTION}`);
   return bodies;
 }
 
