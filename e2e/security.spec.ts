@@ -148,6 +148,25 @@ test.describe("sign-in security", () => {
     await ctx.dispose();
   });
 
+  test("malformed sign-in and checkout requests get 4xx or a message, never a 500", async () => {
+    const ctx = await pwRequest.newContext({ baseURL: BASE });
+    const csrf = (await (await ctx.get("/api/auth/csrf")).json()) as { csrfToken: string };
+    const odd: Record<string, string>[] = [
+      { csrfToken: csrf.csrfToken, json: "true" },
+      { csrfToken: csrf.csrfToken, email: "x".repeat(5000), password: "y".repeat(5000), json: "true" },
+      { csrfToken: csrf.csrfToken, email: "\u0000@\u0000", password: "\u0000", json: "true" },
+    ];
+    for (const form of odd) {
+      const res = await ctx.post("/api/auth/callback/credentials", { form, maxRedirects: 0, failOnStatusCode: false });
+      expect(res.status(), JSON.stringify(form).slice(0, 60)).toBeLessThan(500);
+    }
+    for (const url of ["/signin?callbackUrl=%E0%A4%A", "/signin?error=%3Cscript%3E", "/techniques/T1055/sentinel/%ZZ"]) {
+      const res = await ctx.get(url, { failOnStatusCode: false, maxRedirects: 0 });
+      expect(res.status(), url).toBeLessThan(500);
+    }
+    await ctx.dispose();
+  });
+
   test("the Stripe webhook refuses unsigned posts without a 500", async ({ request }) => {
     const res = await request.post("/api/billing/webhook", { data: "{not json", failOnStatusCode: false });
     expect([400, 404]).toContain(res.status());

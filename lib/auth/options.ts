@@ -28,18 +28,22 @@ function headerGetter(h: HeaderBag): { get(name: string): string | null } {
   };
 }
 
-/** E-mail links are available when SMTP is configured; in development they are printed to the log instead. */
-export function emailSignInEnabled(): boolean {
-  return Boolean(process.env.EMAIL_SERVER) || process.env.NODE_ENV === "development";
+/**
+ * E-mail links are available when SMTP is configured (EMAIL_SERVER). Without SMTP they are
+ * printed to the server log instead: in development always, elsewhere only with the explicit
+ * HUNTBOOK_EMAIL_LINKS_TO_LOG=1 (for local testing; never set it on a shared server).
+ */
+export function emailSignInEnabled(env: Record<string, string | undefined> = process.env): boolean {
+  return Boolean(env.EMAIL_SERVER) || env.NODE_ENV === "development" || env.HUNTBOOK_EMAIL_LINKS_TO_LOG === "1";
 }
 
-export function githubSignInEnabled(): boolean {
-  return Boolean(process.env.GITHUB_ID && process.env.GITHUB_SECRET);
+export function githubSignInEnabled(env: Record<string, string | undefined> = process.env): boolean {
+  return Boolean(env.GITHUB_ID && env.GITHUB_SECRET);
 }
 
 /** Cookies are Secure exactly when the site is served over https (NEXTAUTH_URL / SITE_URL). */
-export function useSecureCookies(): boolean {
-  return siteUrl().startsWith("https://");
+export function useSecureCookies(url = siteUrl()): boolean {
+  return url.startsWith("https://");
 }
 
 export async function authorizeWithPassword(
