@@ -3,7 +3,7 @@ import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { accessForUserId } from "@/lib/access";
 import { testDatabase } from "@/test/db";
 import { handleStripeWebhook } from "./stripe";
-import { checkoutCompleted, paymentFailed, subscriptionEvent } from "./testing";
+import { checkoutCompleted, paymentFailed, subscriptionEvent } from "@/test/stripe-events";
 
 const t = testDatabase();
 afterAll(() => t.cleanup());
