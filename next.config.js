@@ -1,4 +1,15 @@
 /** @type {import('next').NextConfig} */
+
+// Headers for every response, static files included. The Content-Security-Policy is per response
+// and comes from proxy.ts (hashes for prerendered pages, a nonce for the rest).
+const securityHeaders = [
+  { key: "X-Content-Type-Options", value: "nosniff" },
+  { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+  { key: "X-Frame-Options", value: "DENY" },
+  { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=()" },
+  { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
+];
+
 const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
@@ -12,6 +23,9 @@ const nextConfig = {
   serverExternalPackages: ["@kusto/language-service-next", "better-sqlite3"],
   outputFileTracingIncludes: {
     "/**": ["./content/**/*"],
+  },
+  async headers() {
+    return [{ source: "/:path*", headers: securityHeaders }];
   },
 };
 

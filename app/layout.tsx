@@ -1,6 +1,7 @@
 import Container from "@mui/material/Container";
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
+import { AccountMenu } from "@/components/layout/AccountMenu";
 import { SiteFooter } from "@/components/layout/SiteFooter";
 import { SiteHeader } from "@/components/layout/SiteHeader";
 import { SearchBox } from "@/components/search/SearchBox";
@@ -44,7 +45,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
           <a className="skip-link" href="#main">
             Skip to content
           </a>
-          <SiteHeader nav={NAV} search={<SearchBox />} />
+          <SiteHeader nav={NAV} search={<SearchBox />} account={<AccountMenu />} />
           <Container component="main" id="main" maxWidth="lg" sx={{ py: 3 }}>
             {children}
           </Container>

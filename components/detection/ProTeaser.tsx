@@ -11,10 +11,13 @@ export const PRO_FEATURES: { name: string; what: string }[] = [
   { name: "Tuning guidance", what: "which list or threshold to change, and how to roll it out" },
 ];
 
-/** What Pro adds, with none of its content. `cta` is the viewer-specific call to action. */
-export function ProTeaser({ cta }: { cta?: React.ReactNode }) {
+/**
+ * What Pro adds, with none of its content. `cta` is the viewer-specific call to action; `viewer`
+ * says whom it was rendered for ("anonymous" or "free"; unset in the prerendered page).
+ */
+export function ProTeaser({ cta, viewer }: { cta?: React.ReactNode; viewer?: "anonymous" | "free" }) {
   return (
-    <Paper variant="outlined" sx={{ p: 2.5 }} data-testid="pro-teaser">
+    <Paper variant="outlined" sx={{ p: 2.5 }} data-testid="pro-teaser" data-viewer={viewer}>
       <Typography variant="body1" sx={{ mb: 1 }}>
         Huntbook Pro adds, for this detection:
       </Typography>

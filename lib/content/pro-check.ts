@@ -3,12 +3,13 @@
  * queries, test commands with cleanup. Run by content:check only (never by page builds).
  */
 import { checkBody, type CheckedDetection } from "./check";
-import { proPath, readProSections } from "./pro";
+import { proCanary, proPath, readProSections } from "./pro";
 import { PRO_SECTIONS } from "./schema";
 import { displayPath, lineOf, readText, splitFrontmatter, type ContentIssue } from "./source";
 
 export async function checkProFiles(detections: readonly CheckedDetection[]): Promise<ContentIssue[]> {
   const issues: ContentIssue[] = [];
+  const canaries = new Map<string, string>();
   for (const d of detections) {
     const p = proPath(d.frontmatter.technique, d.frontmatter.platform);
     const file = displayPath(p);
@@ -17,6 +18,10 @@ export async function checkProFiles(detections: readonly CheckedDetection[]): Pr
       issues.push({ file, line: 1, reason: `missing Pro file for ${d.frontmatter.technique}/${d.frontmatter.platform}` });
       continue;
     }
+    const canary = proCanary(text);
+    if (!canary) issues.push({ file, line: 1, reason: "Pro file needs a unique `canary:` string in its frontmatter (the leak tests look for it)" });
+    else if (canaries.has(canary)) issues.push({ file, line: lineOf(text, "canary:"), reason: `canary also used by ${canaries.get(canary)}` });
+    else canaries.set(canary, file);
     const split = splitFrontmatter(text);
     await checkBody(file, split.body, split.bodyLine, issues, PRO_SECTIONS);
     const sections = readProSections(p) ?? {};

@@ -1,5 +1,7 @@
 import "server-only";
 import path from "node:path";
+import { parse as parseYaml } from "yaml";
+import type { ProGrant } from "@/lib/access/grant";
 import { PRO_SECTIONS } from "./schema";
 import { contentRoot, readText, splitFrontmatter, splitH2Sections } from "./source";
 import type { Detection, ProMaterial } from "./types";
@@ -20,10 +22,29 @@ export function readProSections(file: string): Record<string, string> | null {
   return text === null ? null : splitH2Sections(splitFrontmatter(text).body);
 }
 
-export function loadProMaterial(detection: Detection): ProMaterial | null {
-  const sections = readProSections(proPath(detection.technique, detection.platform));
-  if (!sections) return null;
+/** The `canary:` frontmatter value of a Pro file's text, or null. */
+export function proCanary(text: string): string | null {
+  const fm = splitFrontmatter(text).frontmatter;
+  if (fm === null) return null;
+  try {
+    const data: unknown = parseYaml(fm);
+    const c = typeof data === "object" && data !== null ? (data as Record<string, unknown>).canary : undefined;
+    return typeof c === "string" && c.trim() ? c.trim() : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Pro material for one detection. `grant` comes only from lib/access for an entitled viewer: the
+ * argument is unused at run time, it makes "read Pro without asking lib/access" fail to compile.
+ */
+export function loadProMaterial(grant: ProGrant, detection: Detection): ProMaterial | null {
+  void grant;
+  const text = readText(proPath(detection.technique, detection.platform));
+  if (text === null) return null;
+  const sections = splitH2Sections(splitFrontmatter(text).body);
   const picked: Record<string, string> = {};
   for (const name of PRO_SECTIONS) picked[name] = sections[name] ?? "";
-  return { kind: "pro-material", detectionId: detection.id, slug: detection.slug, sections: picked };
+  return { kind: "pro-material", detectionId: detection.id, slug: detection.slug, canary: proCanary(text) ?? "", sections: picked };
 }

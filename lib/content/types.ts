@@ -60,6 +60,8 @@ export interface ProMaterial {
   readonly kind: "pro-material";
   detectionId: string;
   slug: string;
+  /** Unique marker from the file's frontmatter: the leak tests look for it in every public output. */
+  canary: string;
   /** MDX source of each required Pro section, keyed by heading. */
   sections: Record<string, string>;
 }

@@ -10,6 +10,7 @@ import { notFound, permanentRedirect } from "next/navigation";
 import { CodeBlock } from "@/components/code/CodeBlock";
 import { Mdx } from "@/components/content/Mdx";
 import { ConfidenceChip, SeverityChip } from "@/components/detection/Badges";
+import { ProIsland } from "@/components/detection/ProIsland";
 import { ProTeaser } from "@/components/detection/ProTeaser";
 import { TestEvents } from "@/components/detection/TestEvents";
 import { Section } from "@/components/layout/Section";
@@ -23,6 +24,7 @@ import { platformAvailability, relatedDetections, tacticRefs, techniqueRef } fro
 import { highlight } from "@/lib/highlight";
 import { pageMetadata } from "@/lib/metadata";
 import { AppLink } from "@/components/ui/links";
+import { loadProSection } from "./pro-section";
 
 export const dynamicParams = true;
 
@@ -251,7 +253,10 @@ export default async function DetectionPage({ params }: Props) {
       </Section>
 
       <Section id="pro" title="Pro: response and hunting">
-        <ProTeaser />
+        {/* Per-request hole: the prerendered page holds only the teaser; see pro-section.tsx. */}
+        <ProIsland load={loadProSection.bind(null, d.technique, d.platform)}>
+          <ProTeaser />
+        </ProIsland>
       </Section>
 
       <Section id="related" title="Related detections">

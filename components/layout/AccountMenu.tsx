@@ -1,0 +1,33 @@
+"use client";
+import { useEffect, useState } from "react";
+import { AppLink } from "@/components/ui/links";
+
+/**
+ * Header account link. The layout is prerendered and identical for everyone, so who is signed in
+ * is asked after hydration (next-auth's session endpoint; no Pro data involved).
+ */
+export function AccountMenu() {
+  const [email, setEmail] = useState<string | null | undefined>(undefined);
+  const [here, setHere] = useState("/");
+  useEffect(() => {
+    setHere(window.location.pathname + window.location.search);
+    let live = true;
+    fetch("/api/auth/session", { credentials: "same-origin", cache: "no-store" })
+      .then((r) => (r.ok ? r.json() : null))
+      .then((s: { user?: { email?: string } } | null) => live && setEmail(s?.user?.email ?? null))
+      .catch(() => live && setEmail(null));
+    return () => {
+      live = false;
+    };
+  }, []);
+  if (email === undefined) return <span data-testid="account-menu" data-state="loading" style={{ minWidth: 60 }} />;
+  return email ? (
+    <AppLink href="/account" color="inherit" data-testid="account-menu" data-state="signed-in" title={email}>
+      Account
+    </AppLink>
+  ) : (
+    <AppLink href={`/signin?callbackUrl=${encodeURIComponent(here)}`} color="inherit" data-testid="account-menu" data-state="signed-out">
+      Sign in
+    </AppLink>
+  );
+}
