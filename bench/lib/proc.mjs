@@ -35,7 +35,8 @@ export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 export function startGroup(name, cmd, args, { cwd = ROOT, env = {} } = {}) {
   mkdirSync(TMP, { recursive: true });
   const log = path.join(TMP, `${name}.log`);
-  const fd = openSync(log, "w");
+  // Appended: a server restarted under the same name (the crash tests) keeps its earlier log.
+  const fd = openSync(log, "a");
   const child = spawn(cmd, args, {
     cwd,
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env },

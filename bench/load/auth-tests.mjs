@@ -62,7 +62,8 @@ function decodeEntities(s) {
 /** Hidden inputs of the first form in `html` that contains a field named `marker`. */
 export function formFields(html, marker) {
   const forms = [...html.matchAll(/<form[\s\S]*?<\/form>/g)].map((m) => m[0]);
-  const form = forms.find((f) => !marker || f.includes(`name="${marker}"`)) ?? forms[0];
+  // The form with the server action's hidden fields (the header's search form has none).
+  const form = forms.find((f) => f.includes('name="$ACTION_') && (!marker || f.includes(`name="${marker}"`)));
   if (!form) return null;
   const fields = [];
   for (const m of form.matchAll(/<input([^>]*)>/g)) {
@@ -142,6 +143,11 @@ export function proSectionRequest(origin, cookie) {
   };
 }
 
+function withoutCookie(headers) {
+  const { Cookie: _drop, ...rest } = headers;
+  return rest;
+}
+
 function canaryOf(technique, platform) {
   const text = readFileSync(path.join(ROOT, "content", "pro", technique, `${platform}.mdx`), "utf8");
   return /^canary:\s*(\S+)\s*$/m.exec(text)?.[1];
@@ -166,7 +172,7 @@ export async function signInUsers(origin) {
       { method: "GET", path: "/api/auth/session", headers: { Cookie: pro.cookie } },
       { method: "GET", path: "/account", headers: { Cookie: pro.cookie } },
     ],
-    cacheCheck: { proCookie: pro.cookie, freeCookie: free.cookie, canary, action: { path: req.path, headers: { ...req.headers, Cookie: undefined }, body: req.body }, accountPath: "/account", proEmail: DEMO.pro[0] },
+    cacheCheck: { proCookie: pro.cookie, freeCookie: free.cookie, canary, action: { path: req.path, headers: withoutCookie(req.headers), body: req.body }, accountPath: "/account", proEmail: DEMO.pro[0] },
   };
 }
 
@@ -291,8 +297,9 @@ export async function checkoutCrashTest(app, server, scale = {}) {
       problems.push(`round ${r}: could not create and sign in ${email}`);
       continue;
     }
-    const delay = 20 + Math.floor(Math.random() * 200);
-    const posts = Array.from({ length: 3 }, () => checkoutPost(server.origin, si.cookie, xff));
+    // Spread the kill over the checkout: early rounds die before the grant, later ones during or after.
+    const delay = 100 + r * 700 + Math.floor(Math.random() * 400);
+    const posts = Array.from({ length: 3 }, () => checkoutPost(server.origin, si.cookie, xff).catch((e) => ({ status: -1, error: e.message })));
     await sleep(delay);
     await current.kill();
     await Promise.allSettled(posts);
@@ -339,7 +346,7 @@ export async function checkoutCrashTest(app, server, scale = {}) {
         (r) => r.status,
         () => -1,
       );
-    const first = Promise.all([deliver(), deliver(), deliver()]);
+    const first = Promise.all([deliver(), deliver(), deliver()]).catch(() => [-1]);
     await sleep(10 + Math.floor(Math.random() * 60));
     await current.kill();
     const crashStatuses = await first;

@@ -18,6 +18,7 @@ export function raw(origin, { method = "GET", path, headers = {}, body }) {
       const chunks = [];
       res.on("data", (d) => chunks.push(d));
       res.on("end", () => resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks).toString("utf8") }));
+      res.on("error", reject);
     });
     req.on("timeout", () => req.destroy(new Error("timeout")));
     req.on("error", reject);
@@ -67,7 +68,9 @@ export async function cacheSafety(proxyOrigin, { pro } = {}) {
   check("TRACE is refused by nginx, not passed to the app", trace.status === 405, `status ${trace.status}`);
 
   if (pro) {
-    // The Pro section (a server action POST) for a Pro user, then the same request anonymously and as Free.
+    // The Pro section (a server action POST) for a Pro user, then the same request anonymously and
+    // as Free. Sent as a browser on the proxy's origin would (Next checks Origin against Host).
+    pro.action.headers = { ...pro.action.headers, Origin: proxyOrigin };
     const asPro = await raw(proxyOrigin, { method: "POST", path: pro.action.path, headers: { ...pro.action.headers, Cookie: pro.proCookie }, body: pro.action.body });
     check("the Pro user gets the Pro section through the proxy", asPro.body.includes(pro.canary), `status ${asPro.status}, cache ${status(asPro)}`);
     for (const [who, cookie] of [["an anonymous user", undefined], ["a Free user", pro.freeCookie]]) {

@@ -85,6 +85,9 @@ const BODIES = [
   { ct: "application/x-www-form-urlencoded", body: "a=%&b=%zz&" + "c=1&".repeat(500) },
   { ct: "multipart/form-data; boundary=zzz", body: "--zzz\r\nContent-Disposition: form-data; name=\"1_$ACTION_ID_abc\"\r\n\r\nx\r\n--zzz--" },
   { ct: "multipart/form-data; boundary=", body: "garbage" },
+  { ct: "multipart/form-data", body: "garbage" },
+  { ct: "multipart/form-data; boundary=abc", body: "not multipart at all" },
+  { ct: "multipart/mixed; boundary=abc", body: "--abc\r\n\r\nx\r\n--abc--" },
   { ct: "text/plain;charset=UTF-8", body: '["$K1",{"__proto__":1}]' },
   { ct: "application/octet-stream", body: Buffer.alloc(300 * 1024, 0xff) },
 ];

@@ -41,6 +41,16 @@ const KNOWN = [
 ];
 
 stopAllOnExit();
+// The crash tests SIGKILL the server with requests in flight; a reset that surfaces outside the
+// request's own promise must not end the run (the test checks the outcome in the database).
+process.on("uncaughtException", (e) => {
+  if (e?.code === "ECONNRESET" || e?.code === "EPIPE") {
+    console.error(`  (connection reset by a killed server: ${e.message})`);
+    return;
+  }
+  console.error(e);
+  process.exit(1);
+});
 const auth = existsSync(path.join(ROOT, "lib", "access", "index.ts")) ? await import("./auth-tests.mjs") : null;
 const results = { scale: scaleName, settings: scale, date: new Date().toISOString(), tests: [] };
 let passed = 0;
@@ -52,6 +62,7 @@ function record(name, outcome, detail) {
   else if (outcome === "fail") failed++;
   else skipped++;
   console.log(`${outcome === "pass" ? "ok  " : outcome === "fail" ? "FAIL" : "skip"} ${name}${detail?.summary ? `: ${detail.summary}` : ""}`);
+  if (outcome === "fail" && detail?.failures?.length) for (const f of detail.failures.slice(0, 10)) console.log(`     ${JSON.stringify(f).slice(0, 400)}`);
 }
 
 async function main() {
