@@ -65,7 +65,15 @@ const needsServers = only.some((s) => ["serve", "proxy", "pro", "firstload", "li
 try {
   if (needsServers) {
     ctx.builds = { floor: await build(FLOOR, "floor"), app: await build(ROOT, "app") };
-    ctx.app = await startNext({ name: "bench-app", cwd: ROOT });
+    // With accounts, the app runs as deployed: a migrated, seeded SQLite database of its own, a
+    // session secret and its public origin (without them /api/auth/session and the Pro island fail).
+    if (existsSync(path.join(ROOT, "lib", "access", "index.ts"))) {
+      const { prepareServer } = await import("./load/auth-tests.mjs");
+      ctx.server = await prepareServer();
+      ctx.app = await startNext({ name: "bench-app", cwd: ROOT, env: ctx.server.env, port: ctx.server.port });
+    } else {
+      ctx.app = await startNext({ name: "bench-app", cwd: ROOT });
+    }
     ctx.floor = await startNext({ name: "bench-floor", cwd: FLOOR });
   }
   for (const name of only) {

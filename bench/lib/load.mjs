@@ -72,18 +72,10 @@ export function runWrk(url, { connections = 50, seconds = 10, threads = 2, heade
  * Returns the common shape plus status classes.
  */
 export async function runAutocannon(url, { connections = 50, seconds = 10, headers = {}, method, body, requests, timeout = 30, maxRequests } = {}) {
-  const r = await autocannon({
-    url,
-    connections,
-    duration: seconds,
-    amount: maxRequests,
-    timeout,
-    headers,
-    method,
-    body,
-    requests,
-    workers: 0,
-  });
+  const opts = { url, connections, duration: seconds, timeout, headers };
+  // autocannon treats an option given as undefined as set: pass only the ones in use.
+  for (const [k, v] of Object.entries({ amount: maxRequests, method, body, requests })) if (v !== undefined) opts[k] = v;
+  const r = await autocannon(opts);
   const statusClasses = { "1xx": r["1xx"], "2xx": r["2xx"], "3xx": r["3xx"], "4xx": r["4xx"], "5xx": r["5xx"] };
   return {
     tool: "autocannon",

@@ -47,7 +47,11 @@ export async function firstLoadOf(origin, urlPath, distDir, headers = {}) {
   const r = await fetch(origin + urlPath, { redirect: "manual", headers });
   const html = await r.text();
   if (r.status >= 300 && r.status < 400) return { status: r.status, redirect: r.headers.get("location") };
-  const srcs = [...new Set([...html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)].map((m) => m[1].replace(/&amp;/g, "&")))].filter((s) => s.startsWith("/_next/"));
+  // The <script src> tags plus the client chunks the inline RSC payload names (pages rendered per
+  // request list some chunks only there); all of them load before the page is interactive.
+  const tags = [...html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)].map((m) => m[1].replace(/&amp;/g, "&")).filter((s) => s.startsWith("/_next/"));
+  const refs = [...html.matchAll(/(?:\/_next\/)?static\/chunks\/[A-Za-z0-9_\-~.]+\.js/g)].map((m) => (m[0].startsWith("/_next/") ? m[0] : `/_next/${m[0]}`));
+  const srcs = [...new Set([...tags.map((s) => s.split("?")[0]), ...refs])];
   let raw = 0;
   let gz = 0;
   const missing = [];

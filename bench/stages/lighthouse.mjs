@@ -60,8 +60,13 @@ export async function lighthouseStage(ctx, { origin = ctx.app.origin, pages = PU
   try {
     for (const p of pages) {
       const url = origin + p.path;
-      const r = await lighthouse(url, { port: chrome.port, output: "json", logLevel: "error", onlyCategories: CATEGORIES });
-      const lhr = r.lhr;
+      let lhr;
+      // A trace that fails to record (NO_NAVSTART, NO_FCP) is a flake of the browser: one retry.
+      for (let attempt = 0; attempt < 2; attempt++) {
+        lhr = (await lighthouse(url, { port: chrome.port, output: "json", logLevel: "error", onlyCategories: CATEGORIES })).lhr;
+        if (!lhr.runtimeError) break;
+        console.log(`  ${p.name}: ${lhr.runtimeError.code}, running again`);
+      }
       writeFileSync(path.join(reports, `${p.name}.json`), JSON.stringify(lhr));
       const scores = Object.fromEntries(CATEGORIES.map((c) => [c, lhr.categories[c]?.score === null ? null : Math.round((lhr.categories[c]?.score ?? 0) * 100)]));
       const metrics = Object.fromEntries(

@@ -22,8 +22,9 @@ function summary(label, runs) {
 
 export async function proStageImpl(ctx) {
   const { env } = ctx;
-  const server = await prepareServer();
-  const app = await startNext({ name: "bench-pro-app", env: server.env, port: server.port });
+  const own = !ctx.server;
+  const server = ctx.server ?? (await prepareServer());
+  const app = own ? await startNext({ name: "bench-pro-app", env: server.env, port: server.port }) : ctx.app;
   try {
     const s = await signInUsers(app.origin);
     const pro = proSectionRequest(app.origin, s.proCookie);
@@ -52,6 +53,6 @@ export async function proStageImpl(ctx) {
       targets: [{ name: "Pro section p95 vs public detection page p95", target: "<= 2x", measured: `${ratio}x (${pr.p95Ms} vs ${pub.p95Ms} ms)`, met: ratio <= 2 && pr.errors === 0 && pr.non2xx === 0 }],
     };
   } finally {
-    await app.stop();
+    if (own) await app.stop();
   }
 }
