@@ -17,7 +17,7 @@ import { stages, STAGE_NAMES } from "./stages/index.mjs";
 import { ROOT, run, startNext, stopAll, stopAllOnExit } from "./lib/proc.mjs";
 import { hasWrk } from "./lib/load.mjs";
 import { nginxBinary } from "./lib/nginx.mjs";
-import { writeReadmeTable } from "./lib/report.mjs";
+import { collectResults, writeReadmeTable } from "./lib/report.mjs";
 
 const RESULTS = path.join(ROOT, "bench", "results");
 const FLOOR = path.join(ROOT, "bench", "floor");
@@ -94,13 +94,8 @@ try {
   await stopAll();
 }
 
-// Merge with earlier results of stages not run this time, then refresh the README table.
-const all = {};
-for (const name of STAGE_NAMES) {
-  const f = path.join(RESULTS, `${name}.json`);
-  if (existsSync(f)) all[name] = JSON.parse(readFileSync(f, "utf8"));
-}
-writeReadmeTable(path.join(ROOT, "bench", "README.md"), all);
+// Merge with earlier results of stages not run this time (and the last load tests), then refresh the README table.
+writeReadmeTable(path.join(ROOT, "bench", "README.md"), collectResults(RESULTS, STAGE_NAMES));
 const verdicts = Object.values(ctx.results).flatMap((r) => r.targets ?? []);
 console.log("\n=== targets (this run)");
 for (const v of verdicts) console.log(`${v.met === null ? "n/a " : v.met ? "MET " : "MISS"}  ${v.name}: ${v.measured} (target ${v.target})`);

@@ -1,5 +1,6 @@
 // Writes the measured table into bench/README.md between the results markers.
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
 
 const START = "<!-- results:start (written by npm run bench) -->";
 const END = "<!-- results:end -->";
@@ -9,7 +10,7 @@ const verdict = (m) => (m === null || m === undefined ? "n/a" : m ? "met" : "**m
 export function resultsMarkdown(all) {
   const lines = [];
   const stamp = Object.values(all).map((r) => r.machine?.date).filter(Boolean).sort();
-  const any = Object.values(all)[0];
+  const any = Object.values(all).find((r) => r.machine);
   if (any?.machine) {
     const m = any.machine;
     lines.push(`Last run: ${stamp[0]?.slice(0, 16)}–${stamp.at(-1)?.slice(0, 16)} UTC, node ${m.node}, ${m.cpus} CPUs (${m.cpuModel}), load average at start ${m.loadAverageAtStart?.join(" ")}, load tool ${m.loadTool}.`);
@@ -17,6 +18,7 @@ export function resultsMarkdown(all) {
   }
   lines.push("| stage | target | measured | verdict |", "|---|---|---|---|");
   for (const [name, r] of Object.entries(all)) {
+    if (r.load) continue;
     if (r.skipped) lines.push(`| ${name} | | skipped: ${r.skipped} | n/a |`);
     else if (r.error) lines.push(`| ${name} | | failed: ${r.error.replace(/\|/g, "\\|").slice(0, 200)} | **failed** |`);
     for (const t of r.targets ?? []) lines.push(`| ${t.name} | ${t.target} | ${t.measured} | ${verdict(t.met)} |`);
@@ -62,7 +64,33 @@ export function resultsMarkdown(all) {
     lines.push("", "**Search**", "", "| index | records | gzipped kB | warm p50 ms | warm p95 ms | warm max ms | cold p95 ms |", "|---|---|---|---|---|---|---|");
     for (const i of se.indexes) lines.push(`| ${i.label} | ${i.techniques} techniques, ${i.detections} detections | ${i.gzKB} | ${i.warmP50Ms} | ${i.warmP95Ms} | ${i.warmMaxMs} | ${i.coldP95Ms} |`);
   }
+  lines.push(...loadMarkdown(all));
   return lines.join("\n");
+}
+
+/** Every stage's last result plus the last load-test runs, from bench/results. */
+export function collectResults(resultsDir, stageNames) {
+  const all = {};
+  for (const name of stageNames) {
+    const f = path.join(resultsDir, `${name}.json`);
+    if (existsSync(f)) all[name] = JSON.parse(readFileSync(f, "utf8"));
+  }
+  for (const scale of ["full", "small"]) {
+    const f = path.join(resultsDir, `load-${scale}.json`);
+    if (existsSync(f)) all[`load-${scale}`] = { load: JSON.parse(readFileSync(f, "utf8")) };
+  }
+  return all;
+}
+
+function loadMarkdown(all) {
+  const lines = [];
+  for (const scale of ["full", "small"]) {
+    const l = all[`load-${scale}`]?.load;
+    if (!l) continue;
+    lines.push("", `**npm run test:load** (LOAD_SCALE=${l.scale}: ${l.settings.connections} connections for ${l.settings.seconds} s, ${l.settings.signups} sign-ups; ${l.date.slice(0, 16)} UTC)`, "", "| test | outcome | result |", "|---|---|---|");
+    for (const t of l.tests) lines.push(`| ${t.name} | ${t.outcome} | ${(t.summary ?? "").replace(/\|/g, "\\|").replace(/\n/g, " ").slice(0, 400)} |`);
+  }
+  return lines;
 }
 
 export function writeReadmeTable(file, all) {

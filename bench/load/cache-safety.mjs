@@ -8,13 +8,13 @@
 //   the proxy, are never served to an anonymous user or a Free user afterwards.
 import { request } from "node:http";
 
-export function raw(origin, { method = "GET", path, headers = {}, body }) {
+export function raw(origin, { method = "GET", path, headers = {}, body, timeoutMs = 30_000 }) {
   return new Promise((resolve, reject) => {
     const u = new URL(origin);
     const data = body === undefined ? undefined : Buffer.from(body);
     const h = { ...headers };
     if (data) h["Content-Length"] = String(data.length);
-    const req = request({ host: u.hostname, port: u.port, method, path, headers: h, timeout: 30_000 }, (res) => {
+    const req = request({ host: u.hostname, port: u.port, method, path, headers: h, timeout: timeoutMs }, (res) => {
       const chunks = [];
       res.on("data", (d) => chunks.push(d));
       res.on("end", () => resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks).toString("utf8") }));

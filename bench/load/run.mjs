@@ -16,6 +16,8 @@ import { fuzz } from "./fuzz.mjs";
 import { mixedLoad } from "./mixed.mjs";
 import { nginxBinary, startProxy } from "../lib/nginx.mjs";
 import { ROOT, run, startNext, stopAll, stopAllOnExit } from "../lib/proc.mjs";
+import { collectResults, writeReadmeTable } from "../lib/report.mjs";
+import { STAGE_NAMES } from "../stages/index.mjs";
 
 const SCALES = {
   small: { connections: 50, seconds: 10, signups: 10, crashRounds: 2, fuzzConcurrency: 4 },
@@ -144,5 +146,6 @@ try {
 }
 mkdirSync(path.join(ROOT, "bench", "results"), { recursive: true });
 writeFileSync(path.join(ROOT, "bench", "results", `load-${scaleName}.json`), JSON.stringify(results, null, 2) + "\n");
+writeReadmeTable(path.join(ROOT, "bench", "README.md"), collectResults(path.join(ROOT, "bench", "results"), STAGE_NAMES));
 console.log(`\nload: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ""}`);
 process.exit(failed === 0 ? 0 : 1);
