@@ -14,3 +14,8 @@ const stop = () => child.kill("SIGTERM");
 process.on("SIGTERM", stop);
 process.on("SIGINT", stop);
 child.on("exit", (code) => process.exit(code ?? 0));
+// If the test runner dies without stopping us (killed with SIGKILL), do not leave a server behind.
+const parent = process.ppid;
+setInterval(() => {
+  if (process.ppid !== parent) stop();
+}, 1000).unref();

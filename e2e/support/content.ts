@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
+import { parse as parseYaml } from "yaml";
 
 /** Helpers for specs that compare what the site serves with what is committed. */
 
@@ -37,5 +38,33 @@ export function proMarkers(): { file: string; canary: string; phrases: string[] 
         .slice(0, 3)
         .map((l) => l.trim().slice(0, 60));
       return { file, canary, phrases };
+    });
+}
+
+export interface DiskDetection {
+  technique: string;
+  platform: string;
+  title: string;
+  tactics: string[];
+  requiredTables: string[];
+  modified: string;
+}
+
+/** The committed detections' frontmatter, so specs compute expectations instead of hard-coding counts. */
+export function detectionsOnDisk(): DiskDetection[] {
+  return walk(path.join(process.cwd(), "content/detections"))
+    .filter((f) => f.endsWith(".mdx"))
+    .map((f) => {
+      const fm = /^---\r?\n([\s\S]*?)\r?\n---/.exec(readFileSync(f, "utf8"))?.[1] ?? "";
+      const d = parseYaml(fm) as Record<string, unknown>;
+      const modified = d.modified instanceof Date ? d.modified.toISOString().slice(0, 10) : String(d.modified);
+      return {
+        technique: String(d.technique),
+        platform: String(d.platform),
+        title: String(d.title),
+        tactics: (d.tactics as string[]) ?? [],
+        requiredTables: (d.requiredTables as string[]) ?? [],
+        modified,
+      };
     });
 }

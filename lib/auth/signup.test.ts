@@ -27,3 +27,16 @@ describe("sign-up", () => {
     expect(await verifyPassword("first password 1", u.passwordHash)).toBe(true);
   });
 });
+
+describe("isUniqueViolation", () => {
+  it("recognises P2002 by its code, whichever copy of the client class made it", async () => {
+    const { isUniqueViolation } = await import("./signup");
+    class ForeignKnownRequestError extends Error {
+      code = "P2002";
+    }
+    expect(isUniqueViolation(new ForeignKnownRequestError("Unique constraint failed on the fields: (`email`)"))).toBe(true);
+    expect(isUniqueViolation({ code: "P2025" })).toBe(false);
+    expect(isUniqueViolation(new Error("boom"))).toBe(false);
+    expect(isUniqueViolation(null)).toBe(false);
+  });
+});

@@ -1,5 +1,4 @@
 import "server-only";
-import { Prisma } from "@/lib/generated/prisma";
 import { db, type PrismaClient } from "@/lib/db/client";
 import { normalizeEmail } from "./email";
 import { SIGNUP_DONE } from "./messages";
@@ -34,14 +33,16 @@ export async function registerWithPassword(input: { email: unknown; password: un
     await prisma.user.create({ data: { email, passwordHash } });
   } catch (e) {
     // Already registered: same answer as success.
-    // Checked by code, not instanceof: in the built server the error can come from another copy of
-    // the Prisma runtime, and two concurrent sign-ups with one address then answered 500 (found by
-    // npm run test:load).
     if (!isUniqueViolation(e)) throw e;
   }
   return { ok: true, message: SIGNUP_DONE, email };
 }
 
-function isUniqueViolation(e: unknown): boolean {
-  return (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002") || (typeof e === "object" && e !== null && (e as { code?: unknown }).code === "P2002");
+/**
+ * Prisma's unique-constraint error (P2002). Checked by its code, not `instanceof`: the bundler may
+ * load the generated client twice (server action and page chunks), and an error made by one copy
+ * is not an instance of the other copy's class.
+ */
+export function isUniqueViolation(e: unknown): boolean {
+  return typeof e === "object" && e !== null && (e as { code?: unknown }).code === "P2002";
 }

@@ -143,6 +143,12 @@ describe("content check", () => {
     expect(all).toMatch(/JavaScript expressions/);
   });
 
+  it("treats <Placeholders> inside inline code as text, not components", async () => {
+    const root = fixture((r) => edit(r, MDX, "The Sigma rule expresses", "Run `schtasks /tn \"<TaskName>\"` first. The Sigma rule expresses"));
+    const { messages } = await check(root);
+    expect(messages).toEqual([]);
+  });
+
   it("reports an MDX syntax error at its line", async () => {
     const root = fixture((r) => edit(r, MDX, "The Sigma rule expresses", "<div\n\nThe Sigma rule expresses"));
     const { messages } = await check(root);

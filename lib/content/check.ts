@@ -205,7 +205,8 @@ export async function checkBody(file: string, body: string, bodyLine: number, is
     const h = /^##\s+(.+?)\s*$/.exec(l);
     if (h?.[1]) headings.push({ text: h[1], line: bodyLine + i });
     if (/^(import|export)\s/.test(l)) issues.push({ file, line: bodyLine + i, reason: "import/export statements are not allowed in content" });
-    for (const m of l.matchAll(/<([A-Z][A-Za-z0-9]*)/g)) {
+    // Inline code is plain text in MDX: `<TaskName>` there is not a component.
+    for (const m of l.replace(/`[^`]*`/g, (c) => " ".repeat(c.length)).matchAll(/<([A-Z][A-Za-z0-9]*)/g)) {
       if (m[1] && !ALLOWED_MDX_COMPONENTS.has(m[1]))
         issues.push({ file, line: bodyLine + i, column: (m.index ?? 0) + 1, reason: `component <${m[1]}> is not allowed (allowed: ${[...ALLOWED_MDX_COMPONENTS].join(", ")})` });
     }

@@ -20,6 +20,8 @@ export async function checkProFiles(detections: readonly CheckedDetection[]): Pr
     }
     const canary = proCanary(text);
     if (!canary) issues.push({ file, line: 1, reason: "Pro file needs a unique `canary:` string in its frontmatter (the leak tests look for it)" });
+    else if (!canary.startsWith("HBPRO-CANARY-"))
+      issues.push({ file, line: lineOf(text, "canary:"), reason: "the canary must start with HBPRO-CANARY- (the leak scan searches for that prefix)" });
     else if (canaries.has(canary)) issues.push({ file, line: lineOf(text, "canary:"), reason: `canary also used by ${canaries.get(canary)}` });
     else canaries.set(canary, file);
     const split = splitFrontmatter(text);
