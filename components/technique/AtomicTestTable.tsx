@@ -6,15 +6,9 @@ import TableContainer from "@mui/material/TableContainer";
 import TableHead from "@mui/material/TableHead";
 import TableRow from "@mui/material/TableRow";
 import Typography from "@mui/material/Typography";
+import type { AtomicTest } from "@/lib/attack/derive";
 
-export interface AtomicRow {
-  guid: string;
-  technique: string;
-  number: number;
-  name: string;
-  platforms: string[];
-  executor: string;
-}
+export type AtomicRow = Pick<AtomicTest, "guid" | "technique" | "number" | "name" | "platforms" | "executor">;
 
 export function atomicUrl(technique: string): string {
   return `https://github.com/redcanaryco/atomic-red-team/blob/master/atomics/${technique}/${technique}.md`;

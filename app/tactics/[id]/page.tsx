@@ -1,5 +1,4 @@
 import Box from "@mui/material/Box";
-import Breadcrumbs from "@mui/material/Breadcrumbs";
 import Link from "@mui/material/Link";
 import Typography from "@mui/material/Typography";
 import type { Metadata } from "next";
@@ -12,6 +11,7 @@ import { allTactics, attackVersion } from "@/lib/attack/catalog";
 import { mitreTacticUrl, normalizeTacticId, safeDecode } from "@/lib/attack/ids";
 import { tacticView } from "@/lib/content/views";
 import { pageMetadata } from "@/lib/metadata";
+import { PageBreadcrumbs } from "@/components/layout/PageBreadcrumbs";
 
 export const dynamicParams = true;
 
@@ -51,14 +51,7 @@ export default async function TacticPage({ params }: Props) {
 
   return (
     <article>
-      <Breadcrumbs aria-label="Breadcrumb" sx={{ mb: 2 }}>
-        <AppLink href="/" color="inherit">
-          Techniques
-        </AppLink>
-        <Typography color="text.primary" aria-current="page">
-          {tactic.name}
-        </Typography>
-      </Breadcrumbs>
+      <PageBreadcrumbs trail={[]} current={tactic.name} />
       <Typography variant="overline" component="p" color="text.secondary">
         MITRE ATT&amp;CK® v{attackVersion} · Tactic {i + 1} of {tactics.length}
       </Typography>

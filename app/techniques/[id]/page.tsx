@@ -1,5 +1,4 @@
 import Box from "@mui/material/Box";
-import Breadcrumbs from "@mui/material/Breadcrumbs";
 import Link from "@mui/material/Link";
 import Typography from "@mui/material/Typography";
 import type { Metadata } from "next";
@@ -12,6 +11,7 @@ import { normalizeTechniqueId, safeDecode } from "@/lib/attack/ids";
 import { techniqueView } from "@/lib/content/views";
 import { pageMetadata } from "@/lib/metadata";
 import { AppLink, LinkChip } from "@/components/ui/links";
+import { PageBreadcrumbs } from "@/components/layout/PageBreadcrumbs";
 
 export const dynamicParams = true;
 
@@ -46,19 +46,10 @@ export default async function TechniquePage({ params }: Props) {
 
   return (
     <article>
-      <Breadcrumbs aria-label="Breadcrumb" sx={{ mb: 2 }}>
-        <AppLink href="/" color="inherit">
-          Techniques
-        </AppLink>
-        {view.parent && (
-          <AppLink href={`/techniques/${view.parent.id}`} color="inherit">
-            {view.parent.id}
-          </AppLink>
-        )}
-        <Typography color="text.primary" aria-current="page">
-          {technique.id}
-        </Typography>
-      </Breadcrumbs>
+      <PageBreadcrumbs
+        trail={view.parent ? [{ href: `/techniques/${view.parent.id}`, label: view.parent.id }] : []}
+        current={technique.id}
+      />
       <Typography variant="overline" component="p" color="text.secondary">
         MITRE ATT&amp;CK® v19 · {view.parent ? "Sub-technique" : "Technique"}
       </Typography>

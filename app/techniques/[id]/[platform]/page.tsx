@@ -1,5 +1,4 @@
 import Box from "@mui/material/Box";
-import Breadcrumbs from "@mui/material/Breadcrumbs";
 import Button from "@mui/material/Button";
 import Chip from "@mui/material/Chip";
 import Link from "@mui/material/Link";
@@ -25,6 +24,7 @@ import { highlight } from "@/lib/highlight";
 import { pageMetadata } from "@/lib/metadata";
 import { AppLink } from "@/components/ui/links";
 import { loadProSection } from "./pro-section";
+import { PageBreadcrumbs } from "@/components/layout/PageBreadcrumbs";
 
 export const dynamicParams = true;
 
@@ -84,17 +84,7 @@ export default async function DetectionPage({ params }: Props) {
 
   return (
     <article>
-      <Breadcrumbs aria-label="Breadcrumb" sx={{ mb: 2 }}>
-        <AppLink href="/" color="inherit">
-          Techniques
-        </AppLink>
-        <AppLink href={`/techniques/${d.technique}`} color="inherit">
-          {d.technique} {tech.shortName}
-        </AppLink>
-        <Typography color="text.primary" aria-current="page">
-          {d.platformLabel}
-        </Typography>
-      </Breadcrumbs>
+      <PageBreadcrumbs trail={[{ href: `/techniques/${d.technique}`, label: `${d.technique} ${tech.shortName}` }]} current={d.platformLabel} />
       <Typography variant="overline" component="p" color="text.secondary" data-testid="detection-kicker" sx={{ fontSize: 14, letterSpacing: 0.5 }}>
         {d.technique} · {d.platformLabel} · {d.language}
       </Typography>
