@@ -1,6 +1,7 @@
 // npm test: every check the project has, in the order a failure is cheapest to find.
 //   content:check -> typecheck -> unit tests (Vitest) -> production build -> end-to-end (Playwright)
-// Set SKIP_E2E=1 to stop after the build (e.g. on a machine without chromium).
+//   -> load and fault tests at small scale (npm run test:load; LOAD_SCALE=full for the 60 s run)
+// SKIP_E2E=1 stops after the build (e.g. on a machine without chromium); SKIP_LOAD=1 skips the load step.
 import { spawnSync } from "node:child_process";
 
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", HUNTBOOK_TYPECHECKED: "1" };
@@ -10,7 +11,11 @@ const steps = [
   ["unit tests", "npx", ["vitest", "run"]],
   ["build", "npx", ["next", "build"]],
 ];
-if (process.env.SKIP_E2E !== "1") steps.push(["end-to-end tests", "npx", ["playwright", "test"]]);
+if (process.env.SKIP_E2E !== "1") {
+  steps.push(["end-to-end tests", "npx", ["playwright", "test"]]);
+  if (process.env.SKIP_LOAD !== "1") steps.push(["load and fault tests", "node", ["bench/load/run.mjs"]]);
+}
+env.LOAD_SCALE ??= "small";
 
 const results = [];
 for (const [name, cmd, args] of steps) {
