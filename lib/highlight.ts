@@ -1,5 +1,6 @@
 import "server-only";
 import { createHighlighter, type Highlighter } from "shiki";
+import { boundedMemo } from "@/lib/memo";
 
 /** Server-side syntax highlighting (no highlighter code reaches the browser). */
 
@@ -31,12 +32,14 @@ export function resolveLang(lang: string | undefined): CodeLang {
   return (lang && ALIASES[lang.toLowerCase()]) || "text";
 }
 
+// Pro sections are rendered per request; their code blocks are the same every time.
+const memo = boundedMemo<Promise<string>>(2000);
+
 /** Highlighted HTML for a code block; the text content equals `code` exactly. */
-export async function highlight(code: string, lang: string | undefined): Promise<string> {
-  const h = await getHighlighter();
-  return h.codeToHtml(code, {
-    lang: resolveLang(lang),
-    themes: { light: "github-light", dark: "github-dark" },
-    defaultColor: "light",
+export function highlight(code: string, lang: string | undefined): Promise<string> {
+  const resolved = resolveLang(lang);
+  return memo(`${resolved}\0${code}`, async () => {
+    const h = await getHighlighter();
+    return h.codeToHtml(code, { lang: resolved, themes: { light: "github-light", dark: "github-dark" }, defaultColor: "light" });
   });
 }

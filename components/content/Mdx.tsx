@@ -1,10 +1,11 @@
 import Alert from "@mui/material/Alert";
 import Link from "@mui/material/Link";
 import Typography from "@mui/material/Typography";
-import { MDXRemote } from "next-mdx-remote/rsc";
+import { compileMDX } from "next-mdx-remote/rsc";
 import { isValidElement, type ReactElement, type ReactNode } from "react";
 import { CodeBlock } from "@/components/code/CodeBlock";
 import { highlight } from "@/lib/highlight";
+import { boundedMemo } from "@/lib/memo";
 
 /**
  * Renders our MDX with an explicit allow-list of components (content:check rejects any other)
@@ -49,10 +50,11 @@ const components = {
   ),
 };
 
-export function Mdx({ source }: { source: string }) {
-  return (
-    <div className="prose">
-      <MDXRemote source={source} components={components} options={{ blockJS: true, blockDangerousJS: true }} />
-    </div>
-  );
+// Compiled once per source text: Pro sections are rendered on every entitled request, and the
+// compiled element tree is immutable (its async code blocks still render per request, memoised).
+const compiled = boundedMemo<Promise<ReactElement>>(1000);
+
+export async function Mdx({ source }: { source: string }) {
+  const content = await compiled(source, async () => (await compileMDX({ source, components, options: { blockJS: true, blockDangerousJS: true } })).content);
+  return <div className="prose">{content}</div>;
 }
