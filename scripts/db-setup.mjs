@@ -13,8 +13,13 @@ process.env.DATABASE_URL ||= "file:./prisma/dev.db";
 process.env.PRISMA_HIDE_UPDATE_MESSAGE = "1";
 const prisma = path.join("node_modules", ".bin", "prisma");
 
-function run(args) {
-  const r = spawnSync(prisma, args, { stdio: "inherit", env: process.env });
+function run(args, { retries = 0 } = {}) {
+  let r = spawnSync(prisma, args, { stdio: "inherit", env: process.env });
+  for (let i = 0; i < retries && r.status !== 0; i++) {
+    console.error(`db-setup: prisma ${args.join(" ")} failed (exit ${r.status ?? r.signal}); retrying once`);
+    spawnSync(process.execPath, ["-e", "setTimeout(() => {}, 1000)"]);
+    r = spawnSync(prisma, args, { stdio: "inherit", env: process.env });
+  }
   if (r.status !== 0) {
     console.error(`db-setup: prisma ${args.join(" ")} failed (exit ${r.status ?? r.signal})`);
     process.exit(r.status ?? 1);
@@ -31,7 +36,9 @@ if (current !== stamp || !existsSync(path.join("lib", "generated", "prisma", "in
   writeFileSync(stampFile, stamp + "\n");
 }
 if (process.argv.includes("--generate-only")) process.exit(0);
-run(["migrate", "deploy"]);
+// Applying migrations is idempotent. Once, on a loaded CI machine, the JavaScript schema engine
+// failed a fresh deploy with an opaque "External error id#0" that did not recur; one retry.
+run(["migrate", "deploy"], { retries: 1 });
 if (process.env.HUNTBOOK_SEED !== "0") {
   const r = spawnSync(process.execPath, ["scripts/db-seed.mjs"], { stdio: "inherit", env: process.env });
   if (r.status !== 0) process.exit(r.status ?? 1);

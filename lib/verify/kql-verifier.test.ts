@@ -1,5 +1,8 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { runKqlJobs } from "./kql-verifier";
+import { runKqlJobs, runKqlJobsCached } from "./kql-verifier";
 import type { KqlJob } from "./kql-jobs";
 
 const jobs: KqlJob[] = [
@@ -18,5 +21,35 @@ describe("KQL jobs for content:check", () => {
     expect(serial[1]?.errors.map((e) => [e.code, e.line])).toEqual([["KS142", 2]]);
     expect(serial[2]?.errors.map((e) => [e.code, e.line])).toEqual([["KS204", 8]]);
     expect(serial[3]?.errors.map((e) => e.code)).toEqual(["KS142"]);
+  });
+});
+
+describe("the KQL result cache", () => {
+  it("reuses results for unchanged queries and checks new ones", async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "huntbook-kql-cache-"));
+    const prev = process.env.HUNTBOOK_CACHE_DIR;
+    process.env.HUNTBOOK_CACHE_DIR = dir;
+    try {
+      const first = await runKqlJobsCached(jobs.slice(0, 2));
+      expect(first).toEqual(await runKqlJobs(jobs.slice(0, 2), { maxWorkers: 1 }));
+      const file = path.join(dir, "kql-check.json");
+      const stored = JSON.parse(readFileSync(file, "utf8")) as { fingerprint: string; results: Record<string, unknown> };
+      expect(Object.keys(stored.results)).toHaveLength(2);
+      // Prove the second run reads the cache: a planted result comes back for its query.
+      const planted = Object.keys(stored.results)[0]!;
+      stored.results[planted] = { errors: [{ code: "KS999", message: "planted", line: 1, column: 1 }], tables: [] };
+      writeFileSync(file, JSON.stringify(stored));
+      const second = await runKqlJobsCached(jobs);
+      expect(second.some((r) => r.errors.some((e) => e.code === "KS999"))).toBe(true);
+      expect(second[2]?.errors.map((e) => e.code)).toEqual(["KS204"]);
+      // A different checker fingerprint discards the file.
+      writeFileSync(file, JSON.stringify({ ...stored, fingerprint: "other" }));
+      const third = await runKqlJobsCached(jobs);
+      expect(third.some((r) => r.errors.some((e) => e.code === "KS999"))).toBe(false);
+    } finally {
+      if (prev === undefined) delete process.env.HUNTBOOK_CACHE_DIR;
+      else process.env.HUNTBOOK_CACHE_DIR = prev;
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -4,7 +4,10 @@
  * detection's requiredTables must equal the tables its query reads. Large libraries are checked
  * on worker threads (the Kusto analysis is CPU-bound, about 15 ms a query).
  */
+import { createHash } from "node:crypto";
+import { mkdirSync, readFileSync, readdirSync, renameSync, writeFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
+import path from "node:path";
 import { Worker } from "node:worker_threads";
 import type { CheckedDetection, Verifier } from "@/lib/content/check";
 import { proPath } from "@/lib/content/pro";
@@ -18,6 +21,71 @@ export function flavourFor(platform: string): KqlFlavour {
 
 /** Below this many jobs, starting workers (each loads the parser, about 1.5 s) costs more than it saves. */
 const JOBS_PER_WORKER = 60;
+
+/**
+ * Results of earlier runs, keyed by the job (kind, flavour, text) and by everything that decides
+ * its result: the checker's own source, the committed schema and the parser's version. A change to
+ * any of them starts from an empty cache. Stored under node_modules/.cache like other tools'
+ * caches; HUNTBOOK_KQL_CACHE=0 turns it off (the benchmark measures both).
+ */
+function cacheFile(): string | null {
+  if (process.env.HUNTBOOK_KQL_CACHE === "0") return null;
+  return path.join(process.env.HUNTBOOK_CACHE_DIR ?? path.join(process.cwd(), "node_modules", ".cache", "huntbook"), "kql-check.json");
+}
+
+let fingerprint: string | null = null;
+function checkerFingerprint(): string {
+  if (fingerprint) return fingerprint;
+  const h = createHash("sha256");
+  const dir = path.join(process.cwd(), "lib", "verify", "kql");
+  for (const f of readdirSync(dir).filter((n) => !n.endsWith(".test.ts")).sort()) h.update(f).update(readFileSync(path.join(dir, f)));
+  h.update(readFileSync(path.join(process.cwd(), "lib", "verify", "kql-jobs.ts")));
+  h.update(readFileSync(path.join(process.cwd(), "node_modules", "@kusto", "language-service-next", "package.json")));
+  fingerprint = h.digest("hex");
+  return fingerprint;
+}
+
+function jobKey(job: KqlJob): string {
+  return createHash("sha256").update(`${job.kind}\0${job.flavour}\0${job.text}`).digest("hex");
+}
+
+function readCache(file: string): Map<string, KqlJobResult> {
+  try {
+    const data = JSON.parse(readFileSync(file, "utf8")) as { fingerprint?: string; results?: Record<string, KqlJobResult> };
+    if (data.fingerprint === checkerFingerprint() && data.results) return new Map(Object.entries(data.results));
+  } catch {
+    // no cache yet, or unreadable: start empty
+  }
+  return new Map();
+}
+
+function writeCache(file: string, results: Map<string, KqlJobResult>): void {
+  try {
+    mkdirSync(path.dirname(file), { recursive: true });
+    const tmp = `${file}.${process.pid}.tmp`;
+    writeFileSync(tmp, JSON.stringify({ fingerprint: checkerFingerprint(), results: Object.fromEntries(results) }));
+    renameSync(tmp, file);
+  } catch {
+    // a read-only checkout still checks everything; it just does not remember
+  }
+}
+
+/** Runs the jobs, reusing cached results for unchanged queries. */
+export async function runKqlJobsCached(jobs: readonly KqlJob[]): Promise<KqlJobResult[]> {
+  const file = cacheFile();
+  if (!file) return runKqlJobs(jobs);
+  const cache = readCache(file);
+  const keys = jobs.map(jobKey);
+  const missing = [...new Set(keys.filter((k) => !cache.has(k)))];
+  if (missing.length > 0) {
+    const byKey = new Map(jobs.map((j, i) => [keys[i]!, j] as const));
+    const fresh = await runKqlJobs(missing.map((k) => byKey.get(k)!));
+    missing.forEach((k, i) => cache.set(k, fresh[i]!));
+    // Keep only what this run used, so the file does not grow with every edit.
+    writeCache(file, new Map(keys.map((k) => [k, cache.get(k)!] as const)));
+  }
+  return keys.map((k) => cache.get(k)!);
+}
 
 export async function runKqlJobs(
   jobs: readonly KqlJob[],
@@ -70,7 +138,7 @@ function plan(detections: readonly CheckedDetection[]): Planned[] {
 
 export async function verifyKql(detections: readonly CheckedDetection[]): Promise<ContentIssue[]> {
   const planned = plan(detections);
-  const results = await runKqlJobs(planned.map((p) => p.job));
+  const results = await runKqlJobsCached(planned.map((p) => p.job));
   const issues: ContentIssue[] = [];
   planned.forEach((p, i) => {
     const r = results[i];
