@@ -5,7 +5,7 @@
 // `--generate-only` stops after step 1 (npm runs that as postinstall, so `tsc` and `next build`
 // find the client in a fresh clone). DATABASE_URL defaults to file:./prisma/dev.db. Set HUNTBOOK_SEED=0 to skip the demo accounts.
 import { spawnSync } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import { createHash } from "node:crypto";
 import path from "node:path";
 
@@ -13,13 +13,8 @@ process.env.DATABASE_URL ||= "file:./prisma/dev.db";
 process.env.PRISMA_HIDE_UPDATE_MESSAGE = "1";
 const prisma = path.join("node_modules", ".bin", "prisma");
 
-function run(args, { retries = 0 } = {}) {
-  let r = spawnSync(prisma, args, { stdio: "inherit", env: process.env });
-  for (let i = 0; i < retries && r.status !== 0; i++) {
-    console.error(`db-setup: prisma ${args.join(" ")} failed (exit ${r.status ?? r.signal}); retrying once`);
-    spawnSync(process.execPath, ["-e", "setTimeout(() => {}, 1000)"]);
-    r = spawnSync(prisma, args, { stdio: "inherit", env: process.env });
-  }
+function run(args) {
+  const r = spawnSync(prisma, args, { stdio: "inherit", env: process.env });
   if (r.status !== 0) {
     console.error(`db-setup: prisma ${args.join(" ")} failed (exit ${r.status ?? r.signal})`);
     process.exit(r.status ?? 1);
@@ -36,9 +31,11 @@ if (current !== stamp || !existsSync(path.join("lib", "generated", "prisma", "in
   writeFileSync(stampFile, stamp + "\n");
 }
 if (process.argv.includes("--generate-only")) process.exit(0);
-// Applying migrations is idempotent. Once, on a loaded CI machine, the JavaScript schema engine
-// failed a fresh deploy with an opaque "External error id#0" that did not recur; one retry.
-run(["migrate", "deploy"], { retries: 1 });
+// SQLite creates the database file but not its folder; the JavaScript schema engine reports a
+// missing folder only as "External error id#0", so make sure it exists.
+const dbPath = /^file:(.+)$/.exec(process.env.DATABASE_URL)?.[1];
+if (dbPath && dbPath !== ":memory:") mkdirSync(path.dirname(path.resolve(dbPath)), { recursive: true });
+run(["migrate", "deploy"]);
 if (process.env.HUNTBOOK_SEED !== "0") {
   const r = spawnSync(process.execPath, ["scripts/db-seed.mjs"], { stdio: "inherit", env: process.env });
   if (r.status !== 0) process.exit(r.status ?? 1);

@@ -5,7 +5,7 @@
 // Everything runs against a private SQLite database in bench/results/tmp (migrated and seeded
 // with scripts/db-setup.mjs), never the developer's prisma/dev.db.
 import { createHmac, randomBytes } from "node:crypto";
-import { existsSync, readFileSync, readdirSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { raw } from "./cache-safety.mjs";
@@ -25,6 +25,9 @@ const SLOW_MS = 120_000;
 
 export async function prepareServer() {
   const dbFile = path.join(TMP, "load.db");
+  // SQLite cannot create a database in a missing folder, and on a fresh clone bench/results/tmp
+  // does not exist until a log is written there (after db-setup has run).
+  mkdirSync(TMP, { recursive: true });
   for (const f of [dbFile, `${dbFile}-wal`, `${dbFile}-shm`, `${dbFile}-journal`]) rmSync(f, { force: true });
   const url = `file:${dbFile}`;
   const setup = await run(process.execPath, ["scripts/db-setup.mjs"], { env: { DATABASE_URL: url, NODE_ENV: "development" }, logName: "load-db-setup" });
