@@ -36,18 +36,14 @@ export function relativeHtml(pathname: string): string | null {
 }
 
 export function htmlFileFor(pathname: string, root = appDir()): string | null {
-  let p: string;
-  try {
-    p = decodeURIComponent(pathname);
-  } catch {
-    return null;
-  }
-  if (p.includes("\0")) return null;
-  p = p.replace(/\/+$/, "");
-  const rel = p === "" ? "index.html" : `${p.replace(/^\/+/, "")}.html`;
+  const rel = relativeHtml(pathname);
+  return rel === null ? null : fileUnder(root, rel);
+}
+
+/** `rel` resolved under `root`, or null when it would land outside it. */
+function fileUnder(root: string, rel: string): string | null {
   const file = path.resolve(root, rel);
-  if (!file.startsWith(root + path.sep)) return null;
-  return file;
+  return file.startsWith(root + path.sep) ? file : null;
 }
 
 function hashesOfFile(file: string): string[] | null {
@@ -88,7 +84,7 @@ export function prerenderedScriptHashes(pathname: string, root = appDir()): stri
   const found = new Set<string>();
   let any = false;
   if (rel) {
-    const prerendered = htmlFileFor(pathname, root);
+    const prerendered = fileUnder(root, rel);
     for (const f of [...(prerendered ? [prerendered] : []), ...routeCacheFiles(rel, root)]) {
       const h = hashesOfFile(f);
       if (!h) continue;
