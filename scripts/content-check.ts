@@ -5,16 +5,22 @@
  * Exit 0 when clean, 1 when any problem was found, 2 when the checker itself failed.
  */
 import path from "node:path";
-import { checkDetectionFiles } from "../lib/content/check";
 import { proPath } from "../lib/content/pro";
 import { contentRoot, discoverDetections, displayPath, formatIssue } from "../lib/content/source";
-import { contentVerifiers } from "../lib/verify/content-verifiers";
+import { startKqlJobs } from "../lib/verify/kql-verifier";
 
 async function main(): Promise<number> {
   const started = performance.now();
   const root = contentRoot();
   const sources = discoverDetections(root);
   const quiet = process.argv.includes("--quiet");
+  // The KQL analysis is the slow part: start its worker threads before loading the rest of the
+  // checker (MDX compiler, catalogue, Sigma engine), so the two overlap.
+  startKqlJobs(sources);
+  const [{ checkDetectionFiles }, { contentVerifiers }] = await Promise.all([
+    import("../lib/content/check"),
+    import("../lib/verify/content-verifiers"),
+  ]);
   const { detections, issues } = await checkDetectionFiles(sources, contentVerifiers());
   for (const src of sources) {
     const own = new Set(

@@ -79,6 +79,11 @@ export function makeContentDir(dir, extra, { realLimit } = {}) {
     const id = uuidFrom(`detection:${key}`);
     const defender = platform === "defender-xdr";
     const fixQuery = (s) => (defender ? s.replaceAll("TimeGenerated", "Timestamp") : s);
+    // Every copy's KQL text differs (a comment line naming the copy), so nothing that dedupes or
+    // caches by query text can make a synthetic library cheaper to check than a real one.
+    const tag = `// synthetic copy of T1055 for ${key}\n`;
+    const tagQuery = (s) => tag + s;
+    const tagBlocks = (s) => s.replace(/^```kql[ \t]*\n/gm, (open) => open + tag);
 
     const fm = parseDocument(mdx.fm).toJS();
     fm.id = id;
@@ -99,7 +104,7 @@ export function makeContentDir(dir, extra, { realLimit } = {}) {
     const out = path.join(dir, "detections", technique.id);
     mkdirSync(out, { recursive: true });
     writeFileSync(path.join(out, `${platform}.mdx`), `---\n${stringify(fm, { lineWidth: 0 })}---\n${body}`);
-    writeFileSync(path.join(out, `${platform}.kql`), fixQuery(kql));
+    writeFileSync(path.join(out, `${platform}.kql`), tagQuery(fixQuery(kql)));
     writeFileSync(path.join(out, `${platform}.sigma.yml`), stringify(sigma, { lineWidth: 0 }));
     writeFileSync(path.join(out, `${platform}.events.json`), events);
 
@@ -108,7 +113,7 @@ export function makeContentDir(dir, extra, { realLimit } = {}) {
     pfm.canary = `HBPRO-CANARY-SYNTH-${createHash("sha256").update(key).digest("hex").slice(0, 12)}-${technique.id}-${platform}`;
     const pout = path.join(dir, "pro", technique.id);
     mkdirSync(pout, { recursive: true });
-    writeFileSync(path.join(pout, `${platform}.mdx`), `---\n${stringify(pfm, { lineWidth: 0 })}---\n${fixQuery(pro.body)}`);
+    writeFileSync(path.join(pout, `${platform}.mdx`), `---\n${stringify(pfm, { lineWidth: 0 })}---\n${tagBlocks(fixQuery(pro.body))}`);
   }
   return { dir, detections: keep.length + targets.length, synthetic: targets.length };
 }

@@ -41,6 +41,8 @@ export interface CheckedDetection {
 /** Extra checks that need the KQL parser or the Sigma engine; plugged in by lib/verify. */
 export interface Verifier {
   name: string;
+  /** Called with the files before any check runs, so slow verifiers can start early. */
+  prepare?(sources: readonly DetectionSource[]): void;
   verify(detections: readonly CheckedDetection[]): Promise<ContentIssue[]> | ContentIssue[];
 }
 
@@ -61,6 +63,7 @@ export async function checkDetectionFiles(
   const issues: ContentIssue[] = [];
   const seenIds = new Map<string, string>();
   const seenSlugs = new Map<string, string>();
+  for (const v of verifiers) v.prepare?.(sources);
 
   for (const src of sources) {
     const fileIssues: ContentIssue[] = [];

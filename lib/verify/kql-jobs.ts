@@ -2,7 +2,7 @@
  * One unit of KQL checking for content:check (a detection query, or every ```kql block of a Pro
  * file), in a shape that can cross a worker-thread boundary.
  */
-import { checkKql, checkKqlSource, type KqlFlavour } from "@/lib/verify/kql";
+import { checkKql, checkKqlSource, warmUpKqlChecker, type KqlFlavour } from "@/lib/verify/kql";
 
 export interface KqlJob {
   kind: "query" | "markdown";
@@ -31,4 +31,9 @@ export function runKqlJob(job: KqlJob): KqlJobResult {
   }
   const r = checkKqlSource(job.text, "markdown", { flavour: job.flavour });
   return { errors: r.diagnostics.filter((d) => d.severity === "error").map(pick), tables: [] };
+}
+
+/** Loads the parser and builds the Sentinel schema state (the flavour of all published content). */
+export function warmUp(): void {
+  warmUpKqlChecker(["sentinel"]);
 }

@@ -2,7 +2,9 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { runKqlJobs, runKqlJobsCached } from "./kql-verifier";
+import { checkDetectionFiles } from "@/lib/content/check";
+import { discoverDetections } from "@/lib/content/source";
+import { jobsForDetections, jobsFromSources, runKqlJobs, runKqlJobsCached } from "./kql-verifier";
 import type { KqlJob } from "./kql-jobs";
 
 const jobs: KqlJob[] = [
@@ -21,6 +23,31 @@ describe("KQL jobs for content:check", () => {
     expect(serial[1]?.errors.map((e) => [e.code, e.line])).toEqual([["KS142", 2]]);
     expect(serial[2]?.errors.map((e) => [e.code, e.line])).toEqual([["KS204", 8]]);
     expect(serial[3]?.errors.map((e) => e.code)).toEqual(["KS142"]);
+  });
+});
+
+describe("the shared work queue", () => {
+  it("returns every result in job order when workers take batches in turn", async () => {
+    // 40 jobs whose results all differ (the error sits on line i + 2), so a result filed under the
+    // wrong job, or a lost batch, shows up.
+    const many: KqlJob[] = Array.from({ length: 40 }, (_, i) => ({
+      kind: "query",
+      flavour: "sentinel",
+      text: `DeviceEvents\n${"| take 1\n".repeat(i)}| where NoSuchColumn${i} == 1`,
+    }));
+    const parallel = await runKqlJobs(many, { maxWorkers: 2, jobsPerWorker: 1 });
+    expect(parallel.map((r) => r.errors.map((e) => [e.code, e.line]))).toEqual(many.map((_, i) => [["KS142", i + 2]]));
+    expect(parallel).toEqual(await runKqlJobs(many, { maxWorkers: 1 }));
+  });
+});
+
+describe("the early start", () => {
+  it("plans from the raw files exactly the jobs the verifier needs for the real content", async () => {
+    const sources = discoverDetections();
+    const { detections } = await checkDetectionFiles(sources);
+    expect(detections.length).toBe(sources.length);
+    const key = (j: KqlJob) => `${j.kind}|${j.flavour}|${j.text}`;
+    expect(jobsFromSources(sources).map(key)).toEqual(jobsForDetections(detections).map(key));
   });
 });
 

@@ -11,7 +11,7 @@ import path from "node:path";
 import { Worker } from "node:worker_threads";
 import type { CheckedDetection, Verifier } from "@/lib/content/check";
 import { proPath } from "@/lib/content/pro";
-import { displayPath, lineOf, readText, splitFrontmatter, type ContentIssue } from "@/lib/content/source";
+import { displayPath, lineOf, readText, splitFrontmatter, type ContentIssue, type DetectionSource } from "@/lib/content/source";
 import type { KqlFlavour } from "@/lib/verify/kql";
 import { runKqlJob, type KqlJob, type KqlJobResult } from "./kql-jobs";
 
@@ -70,22 +70,34 @@ function writeCache(file: string, results: Map<string, KqlJobResult>): void {
   }
 }
 
+/** Keys of the jobs this process has asked for: what the cache file keeps. */
+const usedKeys = new Set<string>();
+
 /** Runs the jobs, reusing cached results for unchanged queries. */
 export async function runKqlJobsCached(jobs: readonly KqlJob[]): Promise<KqlJobResult[]> {
   const file = cacheFile();
   if (!file) return runKqlJobs(jobs);
   const cache = readCache(file);
   const keys = jobs.map(jobKey);
+  for (const k of keys) usedKeys.add(k);
   const missing = [...new Set(keys.filter((k) => !cache.has(k)))];
   if (missing.length > 0) {
     const byKey = new Map(jobs.map((j, i) => [keys[i]!, j] as const));
     const fresh = await runKqlJobs(missing.map((k) => byKey.get(k)!));
     missing.forEach((k, i) => cache.set(k, fresh[i]!));
-    // Keep only what this run used, so the file does not grow with every edit.
-    writeCache(file, new Map(keys.map((k) => [k, cache.get(k)!] as const)));
+    // Keep only what this process used, so the file does not grow with every edit.
+    const kept = new Map<string, KqlJobResult>();
+    for (const k of usedKeys) {
+      const r = cache.get(k);
+      if (r) kept.set(k, r);
+    }
+    writeCache(file, kept);
   }
   return keys.map((k) => cache.get(k)!);
 }
+
+/** Jobs handed to a worker at a time: small enough to balance the load, large enough to keep messages rare. */
+const BATCH = 6;
 
 export async function runKqlJobs(
   jobs: readonly KqlJob[],
@@ -93,25 +105,43 @@ export async function runKqlJobs(
 ): Promise<KqlJobResult[]> {
   const workers = Math.min(maxWorkers, 4, Math.floor(jobs.length / jobsPerWorker));
   if (workers < 2) return jobs.map(runKqlJob);
-  const size = Math.ceil(jobs.length / workers);
-  const shares = Array.from({ length: workers }, (_, i) => jobs.slice(i * size, (i + 1) * size));
-  const results = await Promise.all(
-    shares.map(
-      (share) =>
-        new Promise<KqlJobResult[]>((resolve, reject) => {
-          const w = new Worker(new URL("./kql-worker.mjs", import.meta.url), { workerData: { jobs: share } });
-          w.once("message", (m: KqlJobResult[]) => {
-            resolve(m);
-            void w.terminate();
+  // One shared queue: each worker asks for the next batch when it has finished the last, so a
+  // worker that started late or drew the long queries does not hold up the others.
+  const results: (KqlJobResult | undefined)[] = new Array(jobs.length);
+  let next = 0;
+  await Promise.all(
+    Array.from(
+      { length: workers },
+      () =>
+        new Promise<void>((resolve, reject) => {
+          const w = new Worker(new URL("./kql-worker.mjs", import.meta.url));
+          let batchStart = 0;
+          let finished = false;
+          const send = (): void => {
+            if (next >= jobs.length) {
+              finished = true;
+              void w.terminate().then(() => resolve(), reject);
+              return;
+            }
+            batchStart = next;
+            next = Math.min(jobs.length, next + BATCH);
+            w.postMessage(jobs.slice(batchStart, next));
+          };
+          w.on("message", (m: "ready" | KqlJobResult[]) => {
+            if (m !== "ready") m.forEach((r, i) => (results[batchStart + i] = r));
+            send();
           });
           w.once("error", reject);
           w.once("exit", (code) => {
-            if (code !== 0) reject(new Error(`KQL worker exited with code ${code}`));
+            if (!finished) reject(new Error(`KQL worker exited with code ${code} before finishing its jobs`));
           });
         }),
     ),
   );
-  return results.flat();
+  return results.map((r) => {
+    if (!r) throw new Error("KQL verification lost a result");
+    return r;
+  });
 }
 
 interface Planned {
@@ -136,9 +166,60 @@ function plan(detections: readonly CheckedDetection[]): Planned[] {
   return out;
 }
 
+/**
+ * Results under way or done in this process, by job key. content:check starts the KQL jobs from
+ * the raw files before the structural checks run (startKqlJobs), so the workers load the parser
+ * and analyse while the main thread checks schemas, MDX and Sigma rules; verifyKql then picks the
+ * results up, and runs anything that was not started (a file changed in between, say) itself.
+ */
+const underway = new Map<string, Promise<KqlJobResult>>();
+
+function startJobs(jobs: readonly KqlJob[]): Promise<KqlJobResult>[] {
+  const fresh = new Map<string, KqlJob>();
+  for (const j of jobs) {
+    const k = jobKey(j);
+    if (!underway.has(k) && !fresh.has(k)) fresh.set(k, j);
+  }
+  if (fresh.size > 0) {
+    const run = runKqlJobsCached([...fresh.values()]);
+    [...fresh.keys()].forEach((k, i) =>
+      underway.set(
+        k,
+        run.then((r) => r[i]!),
+      ),
+    );
+    // Failures surface through verifyKql's await; do not let an early start crash the process first.
+    run.catch(() => undefined);
+  }
+  return jobs.map((j) => underway.get(jobKey(j))!);
+}
+
+/** The KQL jobs of detection files as they are on disk (before any other check has run). */
+export function jobsFromSources(sources: readonly DetectionSource[]): KqlJob[] {
+  const jobs: KqlJob[] = [];
+  for (const src of sources) {
+    const flavour = flavourFor(src.baseName);
+    const query = readText(src.queryPath);
+    if (query !== null) jobs.push({ kind: "query", text: query, flavour });
+    const pro = readText(proPath(src.dirName, src.baseName));
+    if (pro !== null) jobs.push({ kind: "markdown", text: splitFrontmatter(pro).body, flavour });
+  }
+  return jobs;
+}
+
+/** Starts checking the KQL of these detection files now; verifyKql collects the results. */
+export function startKqlJobs(sources: readonly DetectionSource[]): void {
+  startJobs(jobsFromSources(sources));
+}
+
+/** The jobs verifyKql runs for these detections (what jobsFromSources must predict). */
+export function jobsForDetections(detections: readonly CheckedDetection[]): KqlJob[] {
+  return plan(detections).map((p) => p.job);
+}
+
 export async function verifyKql(detections: readonly CheckedDetection[]): Promise<ContentIssue[]> {
   const planned = plan(detections);
-  const results = await runKqlJobsCached(planned.map((p) => p.job));
+  const results = await Promise.all(startJobs(planned.map((p) => p.job)));
   const issues: ContentIssue[] = [];
   planned.forEach((p, i) => {
     const r = results[i];
@@ -160,4 +241,4 @@ export async function verifyKql(detections: readonly CheckedDetection[]): Promis
   return issues;
 }
 
-export const kqlVerifier: Verifier = { name: "kql", verify: (detections) => verifyKql(detections) };
+export const kqlVerifier: Verifier = { name: "kql", prepare: startKqlJobs, verify: (detections) => verifyKql(detections) };
