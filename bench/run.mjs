@@ -2,7 +2,7 @@
 // same session on the same machine, printed as ratios and written to bench/results/*.json.
 //
 //   npm run bench                         # every stage (builds the app and the floor first)
-//   npm run bench -- --only=serve,proxy   # some stages: serve proxy pro firstload lighthouse build search
+//   npm run bench -- --only=serve,proxy   # some stages: serve proxy pro firstload lighthouse search check build
 //   BENCH_SKIP_BUILD=1 npm run bench      # reuse the existing .next builds
 //   BENCH_SECONDS=8 BENCH_ROUNDS=2        # length of each load run and how many interleaved rounds
 //   BENCH_SCALE=0,200,1000                # extra synthetic detections for the build-scaling stage

@@ -1,4 +1,5 @@
 import { buildStage } from "./build.mjs";
+import { checkStage } from "./check.mjs";
 import { firstloadStage } from "./firstload.mjs";
 import { lighthouseStage } from "./lighthouse.mjs";
 import { proStage } from "./pro.mjs";
@@ -13,6 +14,7 @@ export const stages = {
   firstload: firstloadStage,
   lighthouse: lighthouseStage,
   search: searchStage,
+  check: checkStage,
   build: buildStage,
 };
 export const STAGE_NAMES = Object.keys(stages);
