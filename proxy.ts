@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { buildCsp } from "@/lib/security/csp";
-import { prerenderedScriptHashes } from "@/lib/security/static-html";
+import { createScriptHashLookup, type ScriptHashes, type ScriptHashLookup } from "@/lib/security/csp-manifest";
+import { distDir } from "@/lib/security/static-html";
 
 /**
  * Runs before routing. It rejects requests the router itself cannot handle (a path with a
@@ -8,44 +9,89 @@ import { prerenderedScriptHashes } from "@/lib/security/static-html";
  * (lib/security/csp.ts explains the hash + nonce design). It never decides access: pages and
  * route handlers ask lib/access themselves. The other security headers come from next.config.js
  * so that static files get them too.
+ *
+ * Per request it does as little as it can: the build's CSP manifest and the environment are read
+ * once, and a plain GET of a prerendered page gets a header built once per path (hashes only: Next
+ * serves the built file, so there is nothing to put a nonce on, and no request header to rewrite).
  */
+const BAD_REQUEST_HEADERS = { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store", "Content-Security-Policy": "default-src 'none'; frame-ancestors 'none'" };
+
+interface Settings {
+  dev: boolean;
+  formTargets: string[];
+  hsts: boolean;
+  hashes: ScriptHashLookup;
+  /** Header of each prerendered page (keyed by its manifest entry, so bounded by the manifest). */
+  staticCsp: Map<ScriptHashes, string>;
+}
+let settings: Settings | undefined;
+
+/** Read once: `next start` loads the environment (and .env files) before the proxy's first request. */
+function loadSettings(): Settings {
+  return {
+    dev: process.env.NODE_ENV === "development",
+    formTargets: [
+      ...(process.env.STRIPE_SECRET_KEY ? ["https://checkout.stripe.com", "https://billing.stripe.com"] : []),
+      ...(process.env.GITHUB_ID ? ["https://github.com"] : []),
+    ],
+    hsts: (process.env.NEXTAUTH_URL ?? process.env.SITE_URL ?? "").startsWith("https://"),
+    hashes: createScriptHashLookup(distDir()),
+    staticCsp: new Map(),
+  };
+}
+
 export async function proxy(request: NextRequest) {
   const raw = request.nextUrl.pathname;
-  try {
-    decodeURIComponent(raw);
-  } catch {
-    return new NextResponse("Bad request: the URL contains a malformed percent-escape.\n", {
-      status: 400,
-      headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store", "Content-Security-Policy": "default-src 'none'; frame-ancestors 'none'" },
-    });
+  let pathname = raw;
+  // decodeURIComponent can only fail on a "%".
+  if (raw.includes("%")) {
+    try {
+      pathname = decodeURIComponent(raw);
+    } catch {
+      return new NextResponse("Bad request: the URL contains a malformed percent-escape.\n", { status: 400, headers: BAD_REQUEST_HEADERS });
+    }
   }
+  const method = request.method;
   // A multipart POST that does not parse: Next (16.5) reads every multipart POST to a page as a
   // possible no-JavaScript server-action form and answers 500 when the body is not valid form
   // data. Found by the route fuzzer (npm run test:load). Bodies are small here (forms only).
-  if (request.method === "POST" && /^\s*multipart\/form-data/i.test(request.headers.get("content-type") ?? "")) {
+  if (method === "POST" && /^\s*multipart\/form-data/i.test(request.headers.get("content-type") ?? "")) {
     if (!(await parsesAsFormData(request))) {
-      return new NextResponse("Bad request: the body is not valid multipart/form-data.\n", {
-        status: 400,
-        headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store", "Content-Security-Policy": "default-src 'none'; frame-ancestors 'none'" },
-      });
+      return new NextResponse("Bad request: the body is not valid multipart/form-data.\n", { status: 400, headers: BAD_REQUEST_HEADERS });
     }
   }
+  const s = (settings ??= loadSettings());
+
+  if (!s.dev) {
+    const found = s.hashes(raw, pathname);
+    // Next serves a prerendered page's built file for GET and HEAD, except for server actions
+    // (next-action) and an on-demand revalidation (x-prerender-revalidate), which it renders.
+    if (found.prerendered && (method === "GET" || method === "HEAD") && !request.headers.has("next-action") && !request.headers.has("x-prerender-revalidate")) {
+      let csp = s.staticCsp.get(found);
+      if (csp === undefined) {
+        csp = buildCsp({ hashes: found.hashes, formTargets: s.formTargets });
+        s.staticCsp.set(found, csp);
+      }
+      return withHeaders(NextResponse.next(), csp, s.hsts);
+    }
+    return rendered(request, found.hashes, s);
+  }
+  return rendered(request, [], s);
+}
+
+/** A response Next may render now: a fresh nonce, which Next reads from the request's header. */
+function rendered(request: NextRequest, hashes: readonly string[], s: Settings): NextResponse {
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
-  const dev = process.env.NODE_ENV === "development";
-  const formTargets = [
-    ...(process.env.STRIPE_SECRET_KEY ? ["https://checkout.stripe.com", "https://billing.stripe.com"] : []),
-    ...(process.env.GITHUB_ID ? ["https://github.com"] : []),
-  ];
-  const csp = buildCsp({ nonce, hashes: dev ? [] : prerenderedScriptHashes(raw), dev, formTargets });
-  // Next reads the nonce from the request's CSP header and puts it on the scripts it renders.
+  const csp = buildCsp({ nonce, hashes, dev: s.dev, formTargets: s.formTargets });
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("content-security-policy", csp);
   requestHeaders.set("x-nonce", nonce);
-  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  return withHeaders(NextResponse.next({ request: { headers: requestHeaders } }), csp, s.hsts);
+}
+
+function withHeaders(response: NextResponse, csp: string, hsts: boolean): NextResponse {
   response.headers.set("Content-Security-Policy", csp);
-  if ((process.env.NEXTAUTH_URL ?? process.env.SITE_URL ?? "").startsWith("https://")) {
-    response.headers.set("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
-  }
+  if (hsts) response.headers.set("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
   return response;
 }
 

@@ -14,7 +14,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { stages, STAGE_NAMES } from "./stages/index.mjs";
-import { ROOT, run, startNext, stopAll, stopAllOnExit } from "./lib/proc.mjs";
+import { ROOT, run, startNext, stopAll, stopAllOnExit, writeCspManifest } from "./lib/proc.mjs";
 import { hasWrk } from "./lib/load.mjs";
 import { nginxBinary } from "./lib/nginx.mjs";
 import { collectResults, writeReadmeTable } from "./lib/report.mjs";
@@ -65,6 +65,7 @@ const needsServers = only.some((s) => ["serve", "proxy", "pro", "firstload", "li
 try {
   if (needsServers) {
     ctx.builds = { floor: await build(FLOOR, "floor"), app: await build(ROOT, "app") };
+    await writeCspManifest();
     // With accounts, the app runs as deployed: a migrated, seeded SQLite database of its own, a
     // session secret and its public origin (without them /api/auth/session and the Pro island fail).
     if (existsSync(path.join(ROOT, "lib", "access", "index.ts"))) {

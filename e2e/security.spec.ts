@@ -22,6 +22,12 @@ test.describe("Content-Security-Policy", () => {
     const res = await request.get(DETECTION);
     expect(res.headers()["x-nextjs-cache"]).toBe("HIT");
     expect(res.headers()["content-security-policy"]).toMatch(/'sha256-[A-Za-z0-9+/=]+'/);
+    // From the build's CSP manifest (npm run build): hashes only, no nonce. A nonce here means
+    // the proxy fell back to reading the HTML per request (csp-manifest.json missing or stale).
+    expect(scriptSources(res.headers()["content-security-policy"] ?? "").some((s) => s.startsWith("'nonce-"))).toBe(false);
+    // Pages Next renders per request still get one.
+    const signin = await request.get("/signin");
+    expect(scriptSources(signin.headers()["content-security-policy"] ?? "").some((s) => s.startsWith("'nonce-"))).toBe(true);
   });
 
   test("the browser reports no CSP violation and hydrates the main pages", async ({ page }) => {

@@ -1,5 +1,5 @@
 // npm test: every check the project has, in the order a failure is cheapest to find.
-//   content:check -> typecheck -> unit tests (Vitest) -> production build -> end-to-end (Playwright)
+//   content:check -> typecheck -> unit tests (Vitest) -> production build (+ CSP manifest) -> end-to-end (Playwright)
 //   -> load and fault tests at small scale (npm run test:load; LOAD_SCALE=full for the 60 s run)
 // SKIP_E2E=1 stops after the build (e.g. on a machine without chromium); SKIP_LOAD=1 skips the load step.
 import { spawnSync } from "node:child_process";
@@ -10,6 +10,8 @@ const steps = [
   ["typecheck", "npx", ["tsc", "--noEmit", "-p", "tsconfig.json"]],
   ["unit tests", "npx", ["vitest", "run"]],
   ["build", "npx", ["next", "build"]],
+  // The per-page script hashes proxy.ts sets in the Content-Security-Policy (lib/security/csp-manifest.ts).
+  ["csp manifest", "npx", ["tsx", "scripts/csp-manifest.ts"]],
 ];
 if (process.env.SKIP_E2E !== "1") {
   steps.push(["end-to-end tests", "npx", ["playwright", "test"]]);

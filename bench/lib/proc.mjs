@@ -186,3 +186,13 @@ export function run(cmd, args, { cwd = ROOT, env = {}, quiet = true, logName } =
     });
   });
 }
+
+/**
+ * Writes the build's CSP manifest (scripts/csp-manifest.ts), which `npm run build` does after
+ * `next build`: without it proxy.ts falls back to reading the built HTML per path, which is not
+ * how the app is deployed. Cheap (a couple of seconds), so it also runs when a build is reused.
+ */
+export async function writeCspManifest({ env = {} } = {}) {
+  const r = await run(path.join(ROOT, "node_modules", ".bin", "tsx"), ["scripts/csp-manifest.ts"], { env, logName: "csp-manifest" });
+  if (r.code !== 0) throw new Error("scripts/csp-manifest.ts failed; see bench/results/tmp/csp-manifest.log");
+}

@@ -15,7 +15,7 @@ import { cacheSafety } from "./cache-safety.mjs";
 import { fuzz } from "./fuzz.mjs";
 import { mixedLoad } from "./mixed.mjs";
 import { nginxBinary, startProxy } from "../lib/nginx.mjs";
-import { ROOT, run, startNext, stopAll, stopAllOnExit } from "../lib/proc.mjs";
+import { ROOT, run, startNext, stopAll, stopAllOnExit, writeCspManifest } from "../lib/proc.mjs";
 import { collectResults, writeReadmeTable } from "../lib/report.mjs";
 import { STAGE_NAMES } from "../stages/index.mjs";
 
@@ -73,6 +73,7 @@ async function main() {
     const r = await run(path.join(ROOT, "node_modules", ".bin", "next"), ["build"], { logName: "load-build" });
     if (r.code !== 0) throw new Error("next build failed; see bench/results/tmp/load-build.log");
   }
+  await writeCspManifest();
   const server = auth ? await auth.prepareServer() : { env: {} };
   let app = await startNext({ name: "load-app", env: server.env, port: server.port });
   const session = auth ? await auth.signInUsers(app.origin) : null;

@@ -2,12 +2,19 @@
  * Content-Security-Policy. Public pages are prerendered at build time and Next inlines its RSC
  * payload as `<script>self.__next_f.push(…)</script>` tags, which a nonce cannot cover (a nonce
  * must change per response; a static file cannot). So:
- *   - prerendered pages: the proxy reads the built HTML once (cached by mtime), hashes every inline
- *     script (sha256) and allows exactly those hashes;
- *   - everything rendered per request: a fresh nonce that Next puts on its inline scripts (it reads
- *     it from the request's Content-Security-Policy header).
- * Both go into one header, so a page is covered whichever way Next produced it.
- * Pure functions here; proxy.ts does the file access.
+ *   - prerendered pages: `npm run build` hashes every inline script (sha256) of every prerendered
+ *     HTML file into <dist>/csp-manifest.json (lib/security/csp-manifest.ts, run by
+ *     scripts/csp-manifest.ts after `next build`). The proxy loads it once and answers a GET for
+ *     such a path from memory with exactly that page's hashes and no nonce: Next serves the file
+ *     as built and never renders it per request (revalidate: false, no on-demand revalidation);
+ *   - everything rendered per request (dynamic pages, server-action and multipart POSTs, which
+ *     Next renders past the prerender): a fresh nonce that Next puts on its inline scripts (it
+ *     reads it from the request's Content-Security-Policy header), plus the hashes of any copy in
+ *     Next's runtime response cache (pages first rendered at run time and then served from that
+ *     cache with the nonce of their first response) and of the prerendered 404 page;
+ *   - no manifest (someone ran `next build` alone, or it belongs to another build): the proxy logs
+ *     once and falls back to hashing the built HTML on first use per path (lib/security/static-html.ts).
+ * Pure functions here; proxy.ts and lib/security/csp-manifest.ts do the file access.
  */
 import { createHash } from "node:crypto";
 
@@ -33,7 +40,8 @@ export function inlineScriptHashes(html: string): string[] {
 }
 
 export interface CspOptions {
-  nonce: string;
+  /** Omitted for responses Next serves from a prerendered file: hashes alone cover them. */
+  nonce?: string | null;
   hashes: readonly string[];
   dev?: boolean;
   /** Extra form/redirect targets, e.g. Stripe Checkout when it is configured. */
@@ -41,7 +49,7 @@ export interface CspOptions {
 }
 
 export function buildCsp({ nonce, hashes, dev = false, formTargets = [] }: CspOptions): string {
-  const script = ["'self'", `'nonce-${nonce}'`, ...hashes, ...(dev ? ["'unsafe-eval'"] : [])];
+  const script = ["'self'", ...(nonce ? [`'nonce-${nonce}'`] : []), ...hashes, ...(dev ? ["'unsafe-eval'"] : [])];
   return [
     "default-src 'self'",
     `script-src ${script.join(" ")}`,

@@ -4,7 +4,9 @@ import { inlineScriptHashes } from "./csp";
 
 /**
  * Hashes of the inline scripts in the cached HTML that `next start` may serve for a path, read on
- * first use and cached while the file is unchanged. Next 16 keeps two copies: the build's
+ * first use and cached while the file is unchanged. With a build's CSP manifest
+ * (lib/security/csp-manifest.ts) the proxy only comes here for paths that were not prerendered;
+ * without one (`next build` run alone) for every path. Next 16 keeps two copies: the build's
  * prerender (.next/server/app/<path>.html) and its runtime response cache
  * (.next/server/route-cache/APP_PAGE/<route hash>/$/<path>.html), which also holds pages first
  * rendered at run time (e.g. a 404 from a dynamic route, which is then served from the cache
@@ -14,8 +16,13 @@ import { inlineScriptHashes } from "./csp";
 const cache = new Map<string, { mtimeMs: number; hashes: string[] }>();
 const MAX_ENTRIES = 10_000;
 
-export function appDir(): string {
-  return path.join(process.cwd(), ".next", "server", "app");
+/** Next's output folder: next.config.js's distDir (HUNTBOOK_DIST_DIR, else .next). */
+export function distDir(cwd = process.cwd()): string {
+  return path.resolve(cwd, process.env.HUNTBOOK_DIST_DIR || ".next");
+}
+
+export function appDir(dist = distDir()): string {
+  return path.join(dist, "server", "app");
 }
 
 export function routeCacheDir(root = appDir()): string {
@@ -79,19 +86,27 @@ function routeCacheFiles(rel: string, root: string): string[] {
   return out;
 }
 
-export function prerenderedScriptHashes(pathname: string, root = appDir()): string[] {
+/**
+ * Hashes of every cached HTML copy of `pathname`: the build's prerender and the copies in Next's
+ * runtime response cache; null when there is none (Next then renders the path afresh, with the
+ * nonce, or serves the 404 page).
+ */
+export function cachedCopiesScriptHashes(pathname: string, root = appDir()): string[] | null {
   const rel = relativeHtml(pathname);
+  if (!rel) return null;
   const found = new Set<string>();
   let any = false;
-  if (rel) {
-    const prerendered = fileUnder(root, rel);
-    for (const f of [...(prerendered ? [prerendered] : []), ...routeCacheFiles(rel, root)]) {
-      const h = hashesOfFile(f);
-      if (!h) continue;
-      any = true;
-      for (const x of h) found.add(x);
-    }
+  const prerendered = fileUnder(root, rel);
+  for (const f of [...(prerendered ? [prerendered] : []), ...routeCacheFiles(rel, root)]) {
+    const h = hashesOfFile(f);
+    if (!h) continue;
+    any = true;
+    for (const x of h) found.add(x);
   }
-  if (any) return [...found];
-  return hashesOfFile(path.join(root, "_not-found.html")) ?? [];
+  return any ? [...found] : null;
+}
+
+/** Without a CSP manifest: the cached copies' hashes, else those of the prerendered 404 page. */
+export function prerenderedScriptHashes(pathname: string, root = appDir()): string[] {
+  return cachedCopiesScriptHashes(pathname, root) ?? hashesOfFile(path.join(root, "_not-found.html")) ?? [];
 }

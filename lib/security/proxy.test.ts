@@ -1,0 +1,80 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { NextRequest } from "next/server";
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import { inlineScriptHashes, scriptSources } from "./csp";
+import { writeCspManifest } from "./csp-manifest";
+
+// proxy.ts reads its settings and the build's manifest once, on its first request: point it at a
+// fake build before that.
+const dist = mkdtempSync(path.join(os.tmpdir(), "csp-proxy-"));
+const app = path.join(dist, "server", "app");
+mkdirSync(path.join(app, "techniques"), { recursive: true });
+writeFileSync(path.join(dist, "BUILD_ID"), "b1");
+writeFileSync(
+  path.join(dist, "prerender-manifest.json"),
+  JSON.stringify({
+    routes: {
+      "/_not-found": { dataRoute: "/_not-found.rsc", initialRevalidateSeconds: false },
+      "/techniques/T1055": { dataRoute: "/techniques/T1055.rsc", initialRevalidateSeconds: false },
+    },
+  }),
+);
+writeFileSync(path.join(app, "_not-found.html"), "<script>nf()</script>");
+writeFileSync(path.join(app, "techniques", "T1055.html"), "<script>t()</script>");
+
+let proxy: (r: NextRequest) => Promise<Response>;
+beforeAll(async () => {
+  vi.stubEnv("HUNTBOOK_DIST_DIR", dist);
+  writeCspManifest(dist);
+  ({ proxy } = await import("@/proxy"));
+});
+
+const h = (body: string) => inlineScriptHashes(`<script>${body}</script>`)[0];
+const req = (p: string, init?: ConstructorParameters<typeof NextRequest>[1]) => new NextRequest(`http://localhost${p}`, init);
+const overridden = (res: Response) => res.headers.get("x-middleware-override-headers");
+
+describe("proxy.ts", () => {
+  it("a GET of a prerendered page gets exactly its hashes, no nonce, and leaves the request alone", async () => {
+    const res = await proxy(req("/techniques/T1055"));
+    const sources = scriptSources(res.headers.get("content-security-policy") ?? "");
+    expect(sources).toEqual(["'self'", h("t()")]);
+    expect(overridden(res)).toBeNull();
+  });
+
+  it("a path that is not prerendered gets a nonce (passed on to Next) and the 404 page's hashes", async () => {
+    const res = await proxy(req("/signin"));
+    const csp = res.headers.get("content-security-policy") ?? "";
+    const nonce = scriptSources(csp).find((s) => s.startsWith("'nonce-"));
+    expect(nonce).toBeTruthy();
+    expect(scriptSources(csp)).toContain(h("nf()"));
+    expect(overridden(res)).toContain("content-security-policy");
+    expect(res.headers.get("x-middleware-request-content-security-policy")).toBe(csp);
+  });
+
+  it("requests Next renders past the prerender (server actions, POSTs) get a nonce too", async () => {
+    for (const r of [
+      req("/techniques/T1055", { headers: { "next-action": "abc" } }),
+      req("/techniques/T1055", { method: "POST", body: "a=1", headers: { "content-type": "application/x-www-form-urlencoded" } }),
+    ]) {
+      const csp = (await proxy(r)).headers.get("content-security-policy") ?? "";
+      expect(scriptSources(csp).some((s) => s.startsWith("'nonce-"))).toBe(true);
+      expect(scriptSources(csp)).toContain(h("t()"));
+    }
+  });
+
+  it("answers 400 to a malformed percent-escape and an unparseable multipart POST", async () => {
+    expect((await proxy(req("/techniques/%ZZ"))).status).toBe(400);
+    const bad = req("/signup", { method: "POST", body: "not multipart", headers: { "content-type": "multipart/form-data; boundary=x" } });
+    expect((await proxy(bad)).status).toBe(400);
+  });
+
+  it("never allows inline scripts wholesale", async () => {
+    for (const p of ["/techniques/T1055", "/nope"]) {
+      const csp = (await proxy(req(p))).headers.get("content-security-policy") ?? "";
+      expect(scriptSources(csp)).not.toContain("'unsafe-inline'");
+      expect(csp).toContain("frame-ancestors 'none'");
+    }
+  });
+});
