@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { buildCsp } from "@/lib/security/csp";
 import { createScriptHashLookup, type ScriptHashes, type ScriptHashLookup } from "@/lib/security/csp-manifest";
+import { PRERENDERED_CACHE_CONTROL, isFresh } from "@/lib/security/http-cache";
 import { distDir } from "@/lib/security/static-html";
 
 /**
@@ -72,7 +73,15 @@ export async function proxy(request: NextRequest) {
         csp = buildCsp({ hashes: found.hashes, formTargets: s.formTargets });
         s.staticCsp.set(found, csp);
       }
-      return withHeaders(NextResponse.next(), csp, s.hsts);
+      // The HTML's ETag from the build (next.config.js turns Next's per-response hashing off).
+      // Not on RSC requests: those get the page's RSC payload, a different representation.
+      const etag = found.etag && !request.headers.has("rsc") ? found.etag : undefined;
+      if (etag && isFresh(request.headers, etag)) {
+        return withHeaders(new NextResponse(null, { status: 304, headers: { ETag: etag, "Cache-Control": PRERENDERED_CACHE_CONTROL } }), csp, s.hsts);
+      }
+      const response = withHeaders(NextResponse.next(), csp, s.hsts);
+      if (etag) response.headers.set("ETag", etag);
+      return response;
     }
     return rendered(request, found.hashes, s);
   }

@@ -1,4 +1,5 @@
 import { expect, request as pwRequest, test } from "@playwright/test";
+import { generateETag } from "next/dist/server/lib/etag.js";
 import { disallowedInlineScripts, inlineScripts, scriptSources } from "../lib/security/csp";
 import { DEMO, DETECTION, proIsland, signIn, uniqueEmail } from "./helpers";
 
@@ -28,6 +29,21 @@ test.describe("Content-Security-Policy", () => {
     // Pages Next renders per request still get one.
     const signin = await request.get("/signin");
     expect(scriptSources(signin.headers()["content-security-policy"] ?? "").some((s) => s.startsWith("'nonce-"))).toBe(true);
+  });
+
+  test("prerendered pages carry the build's ETag of the very HTML served, and revalidate with 304", async ({ request }) => {
+    for (const path of ["/", "/techniques/T1055", DETECTION]) {
+      const res = await request.get(path);
+      expect(res.status()).toBe(200);
+      const etag = res.headers()["etag"];
+      // Next's own ETag function over the body received: the manifest hashed exactly what is served.
+      expect(etag, path).toBe(generateETag(await res.text()));
+      const again = await request.get(path, { headers: { "If-None-Match": etag! } });
+      expect(again.status(), path).toBe(304);
+      expect(again.headers()["etag"]).toBe(etag);
+      expect((await again.body()).length).toBe(0);
+      expect((await request.get(path, { headers: { "If-None-Match": '"stale"' } })).status()).toBe(200);
+    }
   });
 
   test("the browser reports no CSP violation and hydrates the main pages", async ({ page }) => {

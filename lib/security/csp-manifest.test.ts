@@ -1,11 +1,21 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { generateETag } from "next/dist/server/lib/etag.js";
 import { describe, expect, it, vi } from "vitest";
 import { inlineScriptHashes } from "./csp";
 import { CSP_MANIFEST_FILE, buildCspManifest, createScriptHashLookup, manifestKey, readCspManifest, writeCspManifest } from "./csp-manifest";
 
 const h = (body: string) => inlineScriptHashes(`<script>${body}</script>`);
+const HTML = {
+  "/": `<script src="/a.js"></script><script>home()</script>`,
+  "/_not-found": `<script>nf()</script>`,
+  "/techniques/T1055": `<script>t()</script><script>t2()</script>`,
+  "/techniques/T1055.001": `<script>sub()</script>`,
+  "/techniques/T1055/sentinel": `<script>det()</script>`,
+};
+/** A prerendered page's lookup result: its hashes and the ETag Next would give its HTML. */
+const pre = (route: keyof typeof HTML, hashes: string[]) => ({ hashes, prerendered: true, etag: generateETag(HTML[route]) });
 
 /** A minimal dist folder: BUILD_ID, prerender-manifest.json and the prerendered HTML files. */
 function fakeBuild(): string {
@@ -28,11 +38,11 @@ function fakeBuild(): string {
       },
     }),
   );
-  writeFileSync(path.join(app, "index.html"), `<script src="/a.js"></script><script>home()</script>`);
-  writeFileSync(path.join(app, "_not-found.html"), `<script>nf()</script>`);
-  writeFileSync(path.join(app, "techniques", "T1055.html"), `<script>t()</script><script>t2()</script>`);
-  writeFileSync(path.join(app, "techniques", "T1055.001.html"), `<script>sub()</script>`);
-  writeFileSync(path.join(app, "techniques", "T1055", "sentinel.html"), `<script>det()</script>`);
+  writeFileSync(path.join(app, "index.html"), HTML["/"]);
+  writeFileSync(path.join(app, "_not-found.html"), HTML["/_not-found"]);
+  writeFileSync(path.join(app, "techniques", "T1055.html"), HTML["/techniques/T1055"]);
+  writeFileSync(path.join(app, "techniques", "T1055.001.html"), HTML["/techniques/T1055.001"]);
+  writeFileSync(path.join(app, "techniques", "T1055", "sentinel.html"), HTML["/techniques/T1055/sentinel"]);
   writeFileSync(path.join(app, "feed.xml.body"), "<rss/>");
   writeFileSync(path.join(app, "isr.html"), `<script>isr()</script>`);
   return dist;
@@ -48,6 +58,9 @@ describe("CSP manifest: writer", () => {
     expect(m.pages["/techniques/T1055"]).toEqual([...h("t()"), ...h("t2()")]);
     expect(m.pages["/techniques/T1055.001"]).toEqual(h("sub()"));
     expect(m.notFound).toEqual(h("nf()"));
+    // ETags are Next's own over the served HTML, distinct per page.
+    expect(m.etags["/techniques/T1055"]).toBe(generateETag(HTML["/techniques/T1055"]));
+    expect(new Set(Object.values(m.etags)).size).toBe(Object.keys(m.pages).length);
     // Route handlers serve no HTML; a page with a revalidation period is re-rendered at run time.
     expect(m.pages["/feed.xml"]).toBeUndefined();
     expect(m.pages["/isr"]).toBeUndefined();
@@ -88,14 +101,14 @@ describe("CSP manifest: the proxy's lookup", () => {
     writeCspManifest(dist);
     const log = vi.fn();
     const lookup = createScriptHashLookup(dist, log);
-    expect(lookup("/techniques/T1055")).toEqual({ hashes: [...h("t()"), ...h("t2()")], prerendered: true });
+    expect(lookup("/techniques/T1055")).toEqual(pre("/techniques/T1055", [...h("t()"), ...h("t2()")]));
     // The HTML is no longer read: changing (or removing) the files changes nothing.
     rmSync(path.join(dist, "server", "app"), { recursive: true });
-    expect(lookup("/techniques/T1055/sentinel")).toEqual({ hashes: h("det()"), prerendered: true });
-    expect(lookup("/")).toEqual({ hashes: h("home()"), prerendered: true });
-    expect(lookup("/techniques/T1055/")).toEqual({ hashes: [...h("t()"), ...h("t2()")], prerendered: true });
-    expect(lookup("/techniques/T1055%2E001", "/techniques/T1055.001")).toEqual({ hashes: h("sub()"), prerendered: true });
-    expect(lookup("/techniques/T1055%2E001")).toEqual({ hashes: h("sub()"), prerendered: true });
+    expect(lookup("/techniques/T1055/sentinel")).toEqual(pre("/techniques/T1055/sentinel", h("det()")));
+    expect(lookup("/")).toEqual(pre("/", h("home()")));
+    expect(lookup("/techniques/T1055/")).toEqual(pre("/techniques/T1055", [...h("t()"), ...h("t2()")]));
+    expect(lookup("/techniques/T1055%2E001", "/techniques/T1055.001")).toEqual(pre("/techniques/T1055.001", h("sub()")));
+    expect(lookup("/techniques/T1055%2E001")).toEqual(pre("/techniques/T1055.001", h("sub()")));
     expect(lookup.hasManifest()).toBe(true);
     expect(log).not.toHaveBeenCalled();
   });

@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { generateETag } from "next/dist/server/lib/etag.js";
 import { NextRequest } from "next/server";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { inlineScriptHashes, scriptSources } from "./csp";
@@ -62,6 +63,24 @@ describe("proxy.ts", () => {
       expect(scriptSources(csp).some((s) => s.startsWith("'nonce-"))).toBe(true);
       expect(scriptSources(csp)).toContain(h("t()"));
     }
+  });
+
+  it("sets the build's ETag on a prerendered page and answers a matching If-None-Match with 304", async () => {
+    const res = await proxy(req("/techniques/T1055"));
+    const etag = res.headers.get("etag");
+    expect(etag).toBe(generateETag("<script>t()</script>"));
+    const again = await proxy(req("/techniques/T1055", { headers: { "if-none-match": etag! } }));
+    expect(again.status).toBe(304);
+    expect(again.headers.get("etag")).toBe(etag);
+    expect(again.headers.get("content-security-policy")).toContain(h("t()"));
+    // Another ETag, a cache bypass, or the page's RSC payload (a different representation): no 304.
+    expect((await proxy(req("/techniques/T1055", { headers: { "if-none-match": '"old"' } }))).status).not.toBe(304);
+    expect((await proxy(req("/techniques/T1055", { headers: { "if-none-match": etag!, "cache-control": "no-cache" } }))).status).not.toBe(304);
+    const rsc = await proxy(req("/techniques/T1055", { headers: { rsc: "1", "if-none-match": etag! } }));
+    expect(rsc.status).not.toBe(304);
+    expect(rsc.headers.get("etag")).toBeNull();
+    // Pages rendered per request get none.
+    expect((await proxy(req("/signin"))).headers.get("etag")).toBeNull();
   });
 
   it("answers 400 to a malformed percent-escape and an unparseable multipart POST", async () => {
