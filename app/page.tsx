@@ -52,7 +52,7 @@ export default async function Home() {
         </div>
         <p className="muted small mt1" data-testid="matrix-stats">
           {techniques} techniques and sub-techniques in 15 tactics · {detections.length} detection{detections.length === 1 ? "" : "s"} covering{" "}
-          {coveredTechniques} of them. Open a tactic for its full list; expand a cell for its sub-techniques.
+          {coveredTechniques} of them. Open a tactic for its full list, or a technique for its sub-techniques.
         </p>
         <MatrixLegend />
         <AttackMatrix columns={columns} />

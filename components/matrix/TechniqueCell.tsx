@@ -1,44 +1,56 @@
-import type { MatrixCell } from "@/lib/content/views";
+import type { MatrixCell, MatrixSub } from "@/lib/content/views";
 import { PLATFORM_SHORT } from "@/lib/content/platform-labels";
 import styles from "./matrix.module.css";
 
-function countText(count: number, platforms: readonly (keyof typeof PLATFORM_SHORT)[]): string {
-  if (count === 0) return "No detections yet";
-  return `✓ ${count} detection${count === 1 ? "" : "s"} · ${platforms.map((p) => PLATFORM_SHORT[p]).join(", ")}`;
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+
+function countText(c: Pick<MatrixSub, "count" | "platforms">): string {
+  return `✓ ${plural(c.count, "detection")} · ${c.platforms.map((p) => PLATFORM_SHORT[p]).join(", ")}`;
 }
 
-/** One technique in the matrix: ID, name, our detection count and platforms, sub-techniques folded. */
-export function TechniqueCell({ cell }: { cell: MatrixCell }) {
+/** What we have for a technique, or null when it has no detection (the cell's outline says so). */
+export function coverageText(cell: Pick<MatrixCell, "count" | "platforms" | "subCount">): string | null {
+  if (cell.count === 0) return cell.subCount > 0 ? `✓ ${plural(cell.subCount, "detection")} in sub-techniques` : null;
+  return `${countText(cell)}${cell.subCount > 0 ? ` (+${cell.subCount} in sub-techniques)` : ""}`;
+}
+
+/**
+ * One technique in the matrix: ID, name and our detection count. Server-only markup, kept small
+ * (the home page holds ~250 of these, and the RSC payload repeats them): no per-element classes,
+ * single text nodes. `subs="link"` (home page) shows the number of sub-techniques as a link to the
+ * technique page's list; `subs="list"` (tactic pages) folds the sub-techniques in <details>.
+ */
+export function TechniqueCell({ cell, subs }: { cell: MatrixCell; subs: "link" | "list" }) {
   const covered = cell.count + cell.subCount > 0;
+  const text = coverageText(cell);
+  const n = cell.subs.length;
   return (
-    <li className={covered ? `${styles.cell} ${styles.covered}` : styles.cell} data-technique={cell.id} data-covered={covered ? "true" : "false"}>
-      <a className={styles.link} href={`/techniques/${cell.id}`}>
-        <span className={styles.id}>{cell.id}</span>
-        {cell.name}
+    <li data-technique={cell.id} data-covered={covered ? "true" : "false"}>
+      <a href={`/techniques/${cell.id}`}>
+        <b>{cell.id}</b>
+        {` ${cell.name}`}
       </a>
-      <span className={styles.count} data-testid={`count-${cell.id}`}>
-        {cell.count === 0 && cell.subCount > 0
-          ? `✓ ${cell.subCount} detection${cell.subCount === 1 ? "" : "s"} in sub-techniques`
-          : `${countText(cell.count, cell.platforms)}${cell.subCount > 0 ? ` (+${cell.subCount} in sub-techniques)` : ""}`}
-      </span>
-      {cell.subs.length > 0 && (
-        <details className={styles.details}>
+      {text && <small data-testid={`count-${cell.id}`}>{text}</small>}
+      {n > 0 && subs === "link" && (
+        <a className={styles.s} href={`/techniques/${cell.id}#sub-techniques`}>
+          {plural(n, "sub-technique")}
+          <span className="visually-hidden">{` of ${cell.id}`}</span>
+        </a>
+      )}
+      {n > 0 && subs === "list" && (
+        <details>
           <summary>
-            {cell.subs.length} sub-technique{cell.subs.length === 1 ? "" : "s"}
-            <span className="visually-hidden"> of {cell.id}</span>
+            {plural(n, "sub-technique")}
+            <span className="visually-hidden">{` of ${cell.id}`}</span>
           </summary>
-          <ul className={styles.subs}>
+          <ul>
             {cell.subs.map((s) => (
-              <li key={s.id} className={s.count > 0 ? `${styles.sub} ${styles.subCovered}` : styles.sub} data-technique={s.id}>
-                <a className={styles.link} href={`/techniques/${s.id}`}>
-                  <span className={styles.id}>{s.id}</span>
-                  {s.shortName}
+              <li key={s.id} data-technique={s.id} data-covered={s.count > 0 ? "true" : "false"}>
+                <a href={`/techniques/${s.id}`}>
+                  <b>{s.id}</b>
+                  {` ${s.shortName}`}
                 </a>
-                {s.count > 0 && (
-                  <span className={styles.count} data-testid={`count-${s.id}`}>
-                    {countText(s.count, s.platforms)}
-                  </span>
-                )}
+                {s.count > 0 && <small data-testid={`count-${s.id}`}>{countText(s)}</small>}
               </li>
             ))}
           </ul>
