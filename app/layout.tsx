@@ -1,11 +1,9 @@
-import Container from "@mui/material/Container";
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
 import { AccountMenu } from "@/components/layout/AccountMenu";
 import { SiteFooter } from "@/components/layout/SiteFooter";
 import { SiteHeader } from "@/components/layout/SiteHeader";
 import { SearchBox } from "@/components/search/SearchBox";
-import { ThemeRegistry } from "@/components/theme/ThemeRegistry";
 import { attackNotice, attackVersion } from "@/lib/attack/catalog";
 import { siteUrl } from "@/lib/site";
 import "./globals.css";
@@ -33,6 +31,7 @@ const NAV = [
   { href: "/pricing", label: "Pricing" },
 ];
 
+/** Plain HTML for every page; MUI loads only under the form routes (components/theme/FormsLayout). */
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="en" suppressHydrationWarning>
@@ -41,16 +40,14 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         <script src="/theme-init.js" />
       </head>
       <body>
-        <ThemeRegistry>
-          <a className="skip-link" href="#main">
-            Skip to content
-          </a>
-          <SiteHeader nav={NAV} search={<SearchBox />} account={<AccountMenu />} />
-          <Container component="main" id="main" maxWidth="lg" sx={{ py: 3 }}>
-            {children}
-          </Container>
-          <SiteFooter attackVersion={attackVersion} attackNotice={attackNotice} />
-        </ThemeRegistry>
+        <a className="skip-link" href="#main">
+          Skip to content
+        </a>
+        <SiteHeader nav={NAV} search={<SearchBox />} account={<AccountMenu />} />
+        <main id="main" className="wrap main">
+          {children}
+        </main>
+        <SiteFooter attackVersion={attackVersion} attackNotice={attackNotice} />
       </body>
     </html>
   );

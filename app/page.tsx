@@ -1,6 +1,3 @@
-import Box from "@mui/material/Box";
-import Button from "@mui/material/Button";
-import Typography from "@mui/material/Typography";
 import type { Metadata } from "next";
 import { AttackMatrix, MatrixLegend } from "@/components/matrix/AttackMatrix";
 import { allTechniques, attackVersion } from "@/lib/attack/catalog";
@@ -23,56 +20,43 @@ export default async function Home() {
   const latest = [...detections].sort(compareBy("updated")).slice(0, 5);
   return (
     <>
-      <Typography variant="h1">Verified detections for MITRE ATT&amp;CK® techniques</Typography>
-      <Typography sx={{ mt: 1, maxWidth: 760 }}>
+      <h1>Verified detections for MITRE ATT&amp;CK® techniques</h1>
+      <p className="lead">
         Look up a technique by its ID (press <kbd>/</kbd> to search), copy a Microsoft Sentinel KQL query checked against the real table
         schema, download a Sigma rule tested on events, and see which Atomic Red Team tests exercise it.
-      </Typography>
+      </p>
       {latest.length > 0 && (
-        <Box component="section" aria-labelledby="latest-title" sx={{ mt: 3 }}>
-          <Typography variant="h2" id="latest-title">
-            Recently updated
-          </Typography>
-          <Box component="ul" sx={{ pl: 3, my: 1 }} data-testid="latest">
+        <section aria-labelledby="latest-title" className="mt3">
+          <h2 id="latest-title">Recently updated</h2>
+          <ul data-testid="latest">
             {latest.map((d) => (
               <li key={d.id}>
-                <a href={detectionHref(d)}>
-                  {d.technique} · {d.platformLabel}: {d.title}
-                </a>{" "}
-                <Typography component="span" variant="body2" color="text.secondary">
+                <a href={detectionHref(d)}>{`${d.technique} · ${d.platformLabel}: ${d.title}`}</a>{" "}
+                <span className="muted small">
                   (updated <time dateTime={d.modified}>{d.modified}</time>)
-                </Typography>
+                </span>
               </li>
             ))}
-          </Box>
-          <Typography variant="body2">
+          </ul>
+          <p className="small">
             <a href="/detections?sort=updated">All detections, newest first</a> · <a href="/feed.xml">Atom feed</a>
-          </Typography>
-        </Box>
+          </p>
+        </section>
       )}
-      <Box component="section" aria-labelledby="matrix-title" sx={{ mt: 4 }}>
-        <Box sx={{ display: "flex", gap: 2, flexWrap: "wrap", alignItems: "baseline", justifyContent: "space-between" }}>
-          <Typography variant="h2" id="matrix-title">
-            ATT&amp;CK v{attackVersion} Enterprise matrix
-          </Typography>
-          <Button
-            component="a"
-            href="/navigator-layer.json"
-            download="huntbook-coverage-layer.json"
-            variant="outlined"
-            size="small"
-            data-testid="navigator-download"
-          >
+      <section aria-labelledby="matrix-title" className="section">
+        <div className="spread">
+          <h2 id="matrix-title">ATT&amp;CK v{attackVersion} Enterprise matrix</h2>
+          <a className="btn btn-o" href="/navigator-layer.json" download="huntbook-coverage-layer.json" data-testid="navigator-download">
             Download ATT&amp;CK Navigator layer
-          </Button>
-        </Box>
-        <Typography variant="body2" color="text.secondary" sx={{ mt: 0.5 }} data-testid="matrix-stats">
+          </a>
+        </div>
+        <p className="muted small mt1" data-testid="matrix-stats">
           {techniques} techniques and sub-techniques in 15 tactics · {detections.length} detection{detections.length === 1 ? "" : "s"} covering{" "}
-          {coveredTechniques} of them. Open a tactic for its full list; expand a cell for its sub-techniques.
-        </Typography>
+          {coveredTechniques} of them. Open a tactic for its full list, or a technique for its sub-techniques.
+        </p>
         <MatrixLegend />
         <AttackMatrix columns={columns} />
-      </Box>
+      </section>
     </>
   );
 }

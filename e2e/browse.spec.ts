@@ -126,18 +126,36 @@ test.describe("matrix", () => {
     for (const href of await latest.evaluateAll((els) => els.map((e) => e.getAttribute("href")))) expect(recent.has(href ?? "")).toBe(true);
     await expect(page.locator('[data-tactic="TA0043"] li[data-technique="T1595"]')).toHaveAttribute("data-covered", "false");
 
-    // Sub-techniques fold away in <details> and expand on demand.
-    const sub = cell.locator('li[data-technique="T1055.001"]');
-    await expect(sub).toBeHidden();
-    await cell.locator("summary").click();
-    await expect(sub).toBeVisible();
-    await expect(sub.getByRole("link")).toHaveAttribute("href", "/techniques/T1055.001");
+    // Sub-techniques are a count on the home page, linking to the technique page's full list.
+    const subs = cell.getByRole("link", { name: "12 sub-techniques of T1055" });
+    await expect(subs).toHaveAttribute("href", "/techniques/T1055#sub-techniques");
+    await expect(page.locator('[data-testid=matrix] li[data-technique="T1055.001"]')).toHaveCount(0);
+    await subs.click();
+    await expect(page).toHaveURL(/\/techniques\/T1055#sub-techniques$/);
+    await expect(page.locator("#sub-techniques").getByRole("link", { name: /^T1055\.001 / })).toHaveAttribute("href", "/techniques/T1055.001");
   });
 
-  test("every technique appears in the matrix", async ({ page }) => {
+  test("every technique appears in the matrix, with its number of sub-techniques", async ({ page, request }) => {
+    // The catalogue, from the public search index: 697 techniques and sub-techniques in v19.
+    const index = (await (await request.get("/search-index.json")).json()) as { t: [string, string, number][] };
+    expect(index.t.length).toBe(697);
+    const subsOf = new Map<string, number>();
+    for (const [id] of index.t) if (!id.includes(".")) subsOf.set(id, 0);
+    for (const [id] of index.t) {
+      const parent = id.split(".")[0] ?? id;
+      if (id !== parent) subsOf.set(parent, (subsOf.get(parent) ?? 0) + 1);
+    }
     await page.goto("/");
-    const ids = await page.locator("[data-testid=matrix] [data-technique]").evaluateAll((els) => new Set(els.map((e) => e.getAttribute("data-technique"))).size);
-    expect(ids).toBe(697);
+    const cells = await page.locator("[data-testid=matrix] li[data-technique]").evaluateAll((els) =>
+      els.map((e) => {
+        const id = e.getAttribute("data-technique") ?? "";
+        const link = e.querySelector(`a[href="/techniques/${id}#sub-techniques"]`);
+        return { id, subs: link ? Number(/^(\d+) sub-technique/.exec(link.textContent ?? "")?.[1]) : 0 };
+      }),
+    );
+    // Every parent technique has a cell (in each of its tactics), and each cell counts all its subs.
+    expect(new Set(cells.map((c) => c.id))).toEqual(new Set(subsOf.keys()));
+    for (const c of cells) expect(c.subs, c.id).toBe(subsOf.get(c.id));
   });
 
   test("on a phone the matrix scrolls sideways inside itself, not the page", async ({ browser }) => {
@@ -171,7 +189,13 @@ test.describe("tactic pages", () => {
     await page.goto("/tactics/ta0005");
     await expect(page).toHaveURL(/\/tactics\/TA0005$/);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("TA0005 Stealth");
-    await expect(page.getByTestId("technique-grid").locator(':scope > li[data-technique="T1055"]')).toHaveAttribute("data-covered", "true");
+    const t1055 = page.getByTestId("technique-grid").locator(':scope > li[data-technique="T1055"]');
+    await expect(t1055).toHaveAttribute("data-covered", "true");
+    // Tactic pages keep each technique's sub-techniques, folded in <details>.
+    const sub = t1055.locator('li[data-technique="T1055.001"]');
+    await expect(sub).toBeHidden();
+    await t1055.locator("summary").click();
+    await expect(sub.getByRole("link")).toHaveAttribute("href", "/techniques/T1055.001");
     await expect(page.getByTestId("detection-list").getByRole("link", { name: /untrusted injector/ })).toHaveAttribute("href", "/techniques/T1055/sentinel");
     await expect(page).toHaveTitle(/TA0005 Stealth/);
   });

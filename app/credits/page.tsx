@@ -1,6 +1,4 @@
-import Typography from "@mui/material/Typography";
 import type { Metadata } from "next";
-import { AppLink } from "@/components/ui/links";
 import { Section } from "@/components/layout/Section";
 import { atomicSource, attackNotice, attackVersion } from "@/lib/attack/catalog";
 
@@ -13,33 +11,33 @@ export const metadata: Metadata = {
 export default function CreditsPage() {
   return (
     <article>
-      <Typography variant="h1">Credits and licences</Typography>
+      <h1>Credits and licences</h1>
       <Section id="attack" title="MITRE ATT&CK®">
-        <Typography>
+        <p>
           Technique and tactic identifiers, names, tactic assignments and platforms come from MITRE ATT&amp;CK® Enterprise v{attackVersion}
-          (<AppLink href="https://attack.mitre.org/">attack.mitre.org</AppLink>). {attackNotice} MITRE ATT&amp;CK® and ATT&amp;CK® are
+          (<a href="https://attack.mitre.org/">attack.mitre.org</a>). {attackNotice} MITRE ATT&amp;CK® and ATT&amp;CK® are
           registered trademarks of The MITRE Corporation. Huntbook is not affiliated with or endorsed by MITRE.
-        </Typography>
+        </p>
       </Section>
       <Section id="atomic" title="Atomic Red Team">
-        <Typography>
+        <p>
           Test numbers, names, platforms and executors come from Red Canary&apos;s{" "}
-          <AppLink href="https://github.com/redcanaryco/atomic-red-team">Atomic Red Team</AppLink> (MIT licence, Copyright (c) 2018 Red
+          <a href="https://github.com/redcanaryco/atomic-red-team">Atomic Red Team</a> (MIT licence, Copyright (c) 2018 Red
           Canary). Index snapshot: {atomicSource}.
-        </Typography>
+        </p>
       </Section>
       <Section id="schema" title="Microsoft Defender XDR schema">
-        <Typography>
+        <p>
           Table and column names used to check our KQL follow Microsoft&apos;s Defender XDR advanced hunting documentation. KQL is
           analysed with Microsoft&apos;s Kusto language service.
-        </Typography>
+        </p>
       </Section>
       <Section id="ours" title="Our content">
-        <Typography component="div">
+        <div>
           <ul>
             <li>
               Detection queries, Sigma rules and test events are written by the Huntbook team and published under the{" "}
-              <AppLink href="https://github.com/SigmaHQ/Detection-Rule-License">Detection Rule License (DRL) 1.1</AppLink>: keep the author
+              <a href="https://github.com/SigmaHQ/Detection-Rule-License">Detection Rule License (DRL) 1.1</a>: keep the author
               credit and a link to the rule when you share or adapt them. Anything derived from a SigmaHQ rule keeps that rule&apos;s
               author credit and the DRL.
             </li>
@@ -47,7 +45,7 @@ export default function CreditsPage() {
             <li>Pro material is licensed to subscribers for use inside their own organisation.</li>
             <li>The site&apos;s code is under the MIT licence.</li>
           </ul>
-        </Typography>
+        </div>
       </Section>
     </article>
   );

@@ -1,4 +1,3 @@
-import Typography from "@mui/material/Typography";
 import type { Metadata } from "next";
 import { DetectionList } from "@/components/browse/DetectionList";
 import { FilterForm } from "@/components/browse/FilterForm";
@@ -75,12 +74,12 @@ export default async function DetectionsPage({ searchParams }: Props) {
 
   return (
     <>
-      <Typography variant="h1">Detection library</Typography>
-      <Typography sx={{ mt: 1, mb: 2 }}>
+      <h1>Detection library</h1>
+      <p className="mt1 mb2">
         {all.length} detection{all.length === 1 ? "" : "s"} for {new Set(all.map((d) => d.technique)).size} ATT&amp;CK technique
         {new Set(all.map((d) => d.technique)).size === 1 ? "" : "s"}. Choose filters and press Apply; the address bar keeps the filters, so you
         can share or bookmark the view.
-      </Typography>
+      </p>
 
       <FilterForm action="/detections" key={`${qs}|${invalid.length}`}>
         {FILTER_KEYS.map((key) => (
@@ -133,14 +132,14 @@ export default async function DetectionsPage({ searchParams }: Props) {
       )}
 
       <div className={styles.toolbar}>
-        <Typography role="status" data-testid="result-count">
+        <p role="status" data-testid="result-count">
           {invalid.length > 0
             ? "No results"
             : slice.pages > 1
               ? `Showing ${(slice.page - 1) * PAGE_SIZE + 1}–${(slice.page - 1) * PAGE_SIZE + slice.items.length} of ${list.length} matching (${all.length} in all)`
               : `Showing ${list.length} of ${all.length} detection${all.length === 1 ? "" : "s"}`}
           {filters.sort === "updated" ? ", newest first" : ", by technique ID"}
-        </Typography>
+        </p>
         <a className={`${styles.button} ${styles.secondary}`} href={layerHref} download={active ? "huntbook-filtered-layer.json" : "huntbook-coverage-layer.json"} data-testid="navigator-download">
           Download this view as an ATT&amp;CK Navigator layer
         </a>
@@ -150,13 +149,13 @@ export default async function DetectionsPage({ searchParams }: Props) {
         <InvalidFilters invalid={invalid} filters={filters} />
       ) : list.length === 0 ? (
         <div className={styles.empty} data-testid="empty-state">
-          <Typography variant="h2" sx={{ mb: 1 }}>
+          <h2 className="mb1">
             No detection matches all of these filters
-          </Typography>
-          <Typography>
+          </h2>
+          <p>
             Remove a filter above (each chip removes itself), or <a href="/detections">clear all filters</a>. Techniques without a detection
             yet are still listed on the <a href="/">ATT&amp;CK matrix</a>.
-          </Typography>
+          </p>
         </div>
       ) : (
         <>
@@ -180,9 +179,9 @@ function InvalidFilters({ invalid, filters }: { invalid: InvalidFilterValue[]; f
   const keep = filtersHref("/detections", filters);
   return (
     <div className={styles.empty} data-testid="empty-state">
-      <Typography variant="h2" sx={{ mb: 1 }}>
+      <h2 className="mb1">
         Some filter values are not recognised
-      </Typography>
+      </h2>
       <ul>
         {invalid.map((i, n) => (
           <li key={n}>
@@ -191,7 +190,7 @@ function InvalidFilters({ invalid, filters }: { invalid: InvalidFilterValue[]; f
           </li>
         ))}
       </ul>
-      <Typography>
+      <p>
         {hasActiveFilters(filters) || filters.sort !== emptyFilters().sort ? (
           <>
             <a href={keep}>Keep only the recognised filters</a> or <a href="/detections">clear all filters</a>.
@@ -199,7 +198,7 @@ function InvalidFilters({ invalid, filters }: { invalid: InvalidFilterValue[]; f
         ) : (
           <a href="/detections">Show all detections</a>
         )}
-      </Typography>
+      </p>
     </div>
   );
 }

@@ -1,5 +1,3 @@
-import Box from "@mui/material/Box";
-import Typography from "@mui/material/Typography";
 import type { ReactNode } from "react";
 import { CopyButton } from "./CopyButton";
 
@@ -23,19 +21,14 @@ export function CodeBlock({
   testId?: string;
 }) {
   return (
-    <Box component="figure" sx={{ m: 0, border: 1, borderColor: "divider", borderRadius: 2, overflow: "hidden" }} data-testid={testId}>
-      <Box
-        component="figcaption"
-        sx={{ display: "flex", alignItems: "center", gap: 1, px: 2, py: 1, borderBottom: 1, borderColor: "divider", bgcolor: "action.hover" }}
-      >
-        <Typography variant="body2" sx={{ fontWeight: 600, flexGrow: 1 }}>
-          {label}
-        </Typography>
+    <figure className="code" data-testid={testId}>
+      <figcaption>
+        <strong>{label}</strong>
         {actions}
         <CopyButton text={code} label={copyLabel} />
-      </Box>
+      </figcaption>
       {/* Shiki's HTML is generated on the server from our own committed content. */}
       <div className="code-block" tabIndex={0} aria-label={label} role="region" dangerouslySetInnerHTML={{ __html: html }} />
-    </Box>
+    </figure>
   );
 }

@@ -1,5 +1,4 @@
 "use client";
-import Button from "@mui/material/Button";
 import { useEffect, useState } from "react";
 
 /** Copies exactly `text` and says so in a live region. */
@@ -12,9 +11,9 @@ export function CopyButton({ text, label = "Copy" }: { text: string; label?: str
   }, [state]);
   return (
     <>
-      <Button
-        size="small"
-        variant="outlined"
+      <button
+        type="button"
+        className="btn btn-o"
         onClick={async () => {
           try {
             await navigator.clipboard.writeText(text);
@@ -25,8 +24,8 @@ export function CopyButton({ text, label = "Copy" }: { text: string; label?: str
         }}
       >
         {state === "copied" ? "Copied" : label}
-      </Button>
-      <span role="status" aria-live="polite" className="visually-hidden" style={{ position: "absolute", width: 1, height: 1, overflow: "hidden", clip: "rect(0 0 0 0)" }}>
+      </button>
+      <span role="status" aria-live="polite" className="visually-hidden">
         {state === "copied" ? "Copied to clipboard" : state === "failed" ? "Copy failed: select the text and copy it manually" : ""}
       </span>
     </>

@@ -1,6 +1,3 @@
-import Alert from "@mui/material/Alert";
-import Link from "@mui/material/Link";
-import Typography from "@mui/material/Typography";
 import { compileMDX } from "next-mdx-remote/rsc";
 import { isValidElement, type ReactElement, type ReactNode } from "react";
 import { CodeBlock } from "@/components/code/CodeBlock";
@@ -23,9 +20,9 @@ async function Pre({ children }: { children?: ReactNode }) {
 
 function Callout({ children, severity = "info" }: { children?: ReactNode; severity?: "info" | "warning" }) {
   return (
-    <Alert severity={severity} sx={{ my: 2 }}>
+    <div role="note" className={severity === "warning" ? "callout callout-warning" : "callout"}>
       {children}
-    </Alert>
+    </div>
   );
 }
 
@@ -37,17 +34,9 @@ const components = {
   pre: Pre,
   Callout,
   Kbd,
-  a: ({ href, children }: { href?: string; children?: ReactNode }) => <Link href={href}>{children}</Link>,
-  h2: ({ children }: { children?: ReactNode }) => (
-    <Typography variant="h3" component="h3" sx={{ mt: 3, mb: 1 }}>
-      {children}
-    </Typography>
-  ),
-  h3: ({ children }: { children?: ReactNode }) => (
-    <Typography variant="h3" component="h4" sx={{ mt: 2, mb: 1, fontSize: "1rem" }}>
-      {children}
-    </Typography>
-  ),
+  a: ({ href, children }: { href?: string; children?: ReactNode }) => <a href={href}>{children}</a>,
+  h2: ({ children }: { children?: ReactNode }) => <h3>{children}</h3>,
+  h3: ({ children }: { children?: ReactNode }) => <h4>{children}</h4>,
 };
 
 // Compiled once per source text: Pro sections are rendered on every entitled request, and the

@@ -1,18 +1,17 @@
-import Chip from "@mui/material/Chip";
 import type { Confidence, Severity } from "@/lib/content/types";
 
-const SEVERITY_COLOR: Record<Severity, "default" | "info" | "warning" | "error"> = {
-  informational: "default",
-  low: "info",
-  medium: "warning",
-  high: "error",
-  critical: "error",
+const SEVERITY_CLASS: Record<Severity, string> = {
+  informational: "chip",
+  low: "chip chip-info",
+  medium: "chip chip-warning",
+  high: "chip chip-error",
+  critical: "chip chip-error chip-filled",
 };
 
 export function SeverityChip({ severity }: { severity: Severity }) {
-  return <Chip size="small" color={SEVERITY_COLOR[severity]} variant={severity === "critical" ? "filled" : "outlined"} label={`Severity: ${severity}`} />;
+  return <span className={SEVERITY_CLASS[severity]}>{`Severity: ${severity}`}</span>;
 }
 
 export function ConfidenceChip({ confidence }: { confidence: Confidence }) {
-  return <Chip size="small" variant="outlined" label={`Confidence: ${confidence}`} />;
+  return <span className="chip">{`Confidence: ${confidence}`}</span>;
 }

@@ -1,7 +1,4 @@
-import Box from "@mui/material/Box";
-import Paper from "@mui/material/Paper";
-import Typography from "@mui/material/Typography";
-import { LinkButton } from "@/components/ui/links";
+import type { ReactNode } from "react";
 
 export const PRO_FEATURES: { name: string; what: string }[] = [
   { name: "Response playbook", what: "containment, eradication and recovery steps for this alert" },
@@ -15,31 +12,29 @@ export const PRO_FEATURES: { name: string; what: string }[] = [
  * What Pro adds, with none of its content. `cta` is the viewer-specific call to action; `viewer`
  * says whom it was rendered for ("anonymous" or "free"; unset in the prerendered page).
  */
-export function ProTeaser({ cta, viewer }: { cta?: React.ReactNode; viewer?: "anonymous" | "free" }) {
+export function ProTeaser({ cta, viewer }: { cta?: ReactNode; viewer?: "anonymous" | "free" }) {
   return (
-    <Paper variant="outlined" sx={{ p: 2.5 }} data-testid="pro-teaser" data-viewer={viewer}>
-      <Typography variant="body1" sx={{ mb: 1 }}>
-        Huntbook Pro adds, for this detection:
-      </Typography>
-      <Box component="ul" sx={{ mt: 0, pl: 3 }}>
+    <div className="card" data-testid="pro-teaser" data-viewer={viewer}>
+      <p>Huntbook Pro adds, for this detection:</p>
+      <ul>
         {PRO_FEATURES.map((f) => (
           <li key={f.name}>
             <strong>{f.name}</strong>: {f.what}
           </li>
         ))}
-      </Box>
-      <Box sx={{ display: "flex", gap: 1, flexWrap: "wrap" }}>
+      </ul>
+      <p className="row">
         {cta ?? (
           <>
-            <LinkButton href="/pricing" variant="contained" prefetch={false}>
+            <a className="btn" href="/pricing">
               See Pro plans
-            </LinkButton>
-            <LinkButton href="/signin" variant="outlined" prefetch={false}>
+            </a>
+            <a className="btn btn-o" href="/signin">
               Sign in
-            </LinkButton>
+            </a>
           </>
         )}
-      </Box>
-    </Paper>
+      </p>
+    </div>
   );
 }

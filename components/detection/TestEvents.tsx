@@ -1,6 +1,3 @@
-import Box from "@mui/material/Box";
-import Typography from "@mui/material/Typography";
-
 export interface EventCaseView {
   description: string;
   json: string;
@@ -10,17 +7,15 @@ export interface EventCaseView {
 /** The events our Sigma rule is tested on, viewable inline (they are ours and public). */
 export function TestEvents({ cases }: { cases: EventCaseView[] }) {
   return (
-    <Box sx={{ display: "grid", gap: 1 }}>
+    <div className="stack events">
       {cases.map((c, i) => (
-        <Box component="details" key={i} sx={{ border: 1, borderColor: "divider", borderRadius: 1, px: 2, py: 1 }}>
-          <Typography component="summary" sx={{ cursor: "pointer" }}>
+        <details key={i}>
+          <summary>
             <strong>{c.expected === "match" ? "True positive" : "Benign"}</strong>: {c.description}
-          </Typography>
-          <Box component="pre" sx={{ overflowX: "auto", fontSize: 13, m: 0, mt: 1 }} tabIndex={0}>
-            {c.json}
-          </Box>
-        </Box>
+          </summary>
+          <pre tabIndex={0}>{c.json}</pre>
+        </details>
       ))}
-    </Box>
+    </div>
   );
 }

@@ -1,6 +1,6 @@
 "use client";
 import { useEffect, useState } from "react";
-import { AppLink } from "@/components/ui/links";
+import Link from "next/link";
 
 /**
  * Header account link. The layout is prerendered and identical for everyone, so who is signed in
@@ -20,14 +20,14 @@ export function AccountMenu() {
       live = false;
     };
   }, []);
-  if (email === undefined) return <span data-testid="account-menu" data-state="loading" style={{ minWidth: 60 }} />;
+  if (email === undefined) return <span className="account" data-testid="account-menu" data-state="loading" />;
   return email ? (
-    <AppLink href="/account" color="inherit" data-testid="account-menu" data-state="signed-in" title={email}>
+    <Link href="/account" prefetch={false} className="account" data-testid="account-menu" data-state="signed-in" title={email}>
       Account
-    </AppLink>
+    </Link>
   ) : (
-    <AppLink href={`/signin?callbackUrl=${encodeURIComponent(here)}`} color="inherit" data-testid="account-menu" data-state="signed-out">
+    <Link href={`/signin?callbackUrl=${encodeURIComponent(here)}`} prefetch={false} className="account" data-testid="account-menu" data-state="signed-out">
       Sign in
-    </AppLink>
+    </Link>
   );
 }

@@ -1,7 +1,3 @@
-import Breadcrumbs from "@mui/material/Breadcrumbs";
-import Typography from "@mui/material/Typography";
-import { AppLink } from "@/components/ui/links";
-
 export interface Crumb {
   href: string;
   label: string;
@@ -10,18 +6,20 @@ export interface Crumb {
 /** "Techniques / … / current page", starting at the home page's matrix. */
 export function PageBreadcrumbs({ trail, current }: { trail: Crumb[]; current: string }) {
   return (
-    <Breadcrumbs aria-label="Breadcrumb" sx={{ mb: 2 }}>
-      <AppLink href="/" color="inherit">
-        Techniques
-      </AppLink>
-      {trail.map((c) => (
-        <AppLink key={c.href} href={c.href} color="inherit">
-          {c.label}
-        </AppLink>
-      ))}
-      <Typography color="text.primary" aria-current="page">
-        {current}
-      </Typography>
-    </Breadcrumbs>
+    <nav aria-label="Breadcrumb" className="crumbs">
+      <ol>
+        <li>
+          <a href="/">Techniques</a>
+        </li>
+        {trail.map((c) => (
+          <li key={c.href}>
+            <a href={c.href}>{c.label}</a>
+          </li>
+        ))}
+        <li>
+          <span aria-current="page">{current}</span>
+        </li>
+      </ol>
+    </nav>
   );
 }

@@ -1,35 +1,24 @@
 import type { MatrixColumn } from "@/lib/content/views";
-import { TechniqueCell } from "./TechniqueCell";
+import { cellHtml, columnsHtml, type MatrixClasses } from "./html";
 import styles from "./matrix.module.css";
+
+const CLASSES: MatrixClasses = { head: styles.head ?? "", cells: styles.cells ?? "", subsLink: styles.s ?? "" };
 
 /**
  * The Enterprise matrix as server-rendered HTML: tactics in matrix order as columns that scroll
- * sideways (one column per screen width on a phone), sub-techniques in <details>. No client JS.
+ * sideways (one column per screen width on a phone). Each cell links to its technique page, which
+ * lists the sub-techniques. No client JS; the cells are an escaped HTML string (see ./html.ts).
  */
 export function AttackMatrix({ columns }: { columns: MatrixColumn[] }) {
   return (
     <div className={styles.bleed}>
-      <ol className={styles.matrix} tabIndex={0} aria-label="ATT&CK Enterprise matrix, tactics in order (scrolls sideways)" data-testid="matrix">
-        {columns.map((c) => (
-          <li key={c.tactic.id} className={styles.column} data-tactic={c.tactic.id}>
-            <div className={styles.columnHead}>
-              <h3>
-                <a className={styles.link} href={`/tactics/${c.tactic.id}`}>
-                  {c.tactic.name}
-                </a>
-              </h3>
-              <p>
-                {c.tactic.id} · {c.techniques.length} techniques · {c.covered} covered
-              </p>
-            </div>
-            <ul className={styles.cells} aria-label={`${c.tactic.name} techniques`}>
-              {c.techniques.map((t) => (
-                <TechniqueCell key={t.id} cell={t} />
-              ))}
-            </ul>
-          </li>
-        ))}
-      </ol>
+      <ol
+        className={styles.matrix}
+        tabIndex={0}
+        aria-label="ATT&CK Enterprise matrix, tactics in order (scrolls sideways)"
+        data-testid="matrix"
+        dangerouslySetInnerHTML={{ __html: columnsHtml(columns, CLASSES) }}
+      />
     </div>
   );
 }
@@ -48,13 +37,14 @@ export function MatrixLegend() {
   );
 }
 
-/** A tactic's techniques as a wrapping grid of the same cells. */
+/** A tactic's techniques as a wrapping grid of the same cells, sub-techniques folded in each. */
 export function TechniqueGrid({ column }: { column: MatrixColumn }) {
   return (
-    <ul className={styles.grid} aria-label={`${column.tactic.name} techniques`} data-testid="technique-grid">
-      {column.techniques.map((t) => (
-        <TechniqueCell key={t.id} cell={t} />
-      ))}
-    </ul>
+    <ul
+      className={`${styles.cells} ${styles.grid}`}
+      aria-label={`${column.tactic.name} techniques`}
+      data-testid="technique-grid"
+      dangerouslySetInnerHTML={{ __html: column.techniques.map((t) => cellHtml(t, "list", CLASSES)).join("") }}
+    />
   );
 }

@@ -1,7 +1,5 @@
 "use client";
-import Link from "@mui/material/Link";
-import Typography from "@mui/material/Typography";
-import NextLink from "next/link";
+import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useEffect, useState } from "react";
 
@@ -28,14 +26,12 @@ export function NotFoundSuggestions() {
   if (!items || items.length === 0) return null;
   return (
     <nav aria-label="Suggested techniques" data-testid="suggestions">
-      <Typography variant="h2" sx={{ mt: 3, mb: 1 }}>
-        Did you mean
-      </Typography>
+      <h2 className="mt3 mb1">Did you mean</h2>
       <ul>
         {items.map((s) => (
           <li key={s.id}>
-            <Link component={NextLink} href={`/techniques/${s.id}`} prefetch={false}>
-              {s.id} {s.name}
+            <Link href={`/techniques/${s.id}`} prefetch={false}>
+              {`${s.id} ${s.name}`}
             </Link>
           </li>
         ))}

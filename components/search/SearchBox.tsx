@@ -2,7 +2,8 @@
 /**
  * The site search: an ARIA 1.2 combobox with a listbox popup. The index (/search-index.json,
  * built from public data at build time) is fetched the first time the box gets focus; ranking
- * runs in the browser on every keystroke. "/" focuses the box from anywhere on the page.
+ * runs in the browser on every keystroke. "/" focuses the box from anywhere on the page (before
+ * hydration, public/theme-init.js does it).
  */
 import { useRouter } from "next/navigation";
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from "react";
@@ -55,6 +56,14 @@ export function SearchBox({ placeholder = "Search ID or name, e.g. T1055" }: { p
       inputRef.current?.focus();
     }
     document.addEventListener("keydown", onKey);
+    // public/theme-init.js already answers "/" before hydration: pick up a box that was focused
+    // (and perhaps typed into) before this component hydrated.
+    const el = inputRef.current;
+    if (el && document.activeElement === el) {
+      if (el.value) setQuery(el.value);
+      ensureLoaded();
+      setOpen(true);
+    }
     return () => document.removeEventListener("keydown", onKey);
   }, []);
 
@@ -158,6 +167,7 @@ export function SearchBox({ placeholder = "Search ID or name, e.g. T1055" }: { p
           }}
           onBlur={() => setOpen(false)}
           onChange={(e) => {
+            ensureLoaded();
             setQuery(e.target.value);
             setOpen(true);
             setActive(-1);

@@ -1,11 +1,3 @@
-import Link from "@mui/material/Link";
-import Table from "@mui/material/Table";
-import TableBody from "@mui/material/TableBody";
-import TableCell from "@mui/material/TableCell";
-import TableContainer from "@mui/material/TableContainer";
-import TableHead from "@mui/material/TableHead";
-import TableRow from "@mui/material/TableRow";
-import Typography from "@mui/material/Typography";
 import type { AtomicTest } from "@/lib/attack/derive";
 
 export type AtomicRow = Pick<AtomicTest, "guid" | "technique" | "number" | "name" | "platforms" | "executor">;
@@ -15,40 +7,35 @@ export function atomicUrl(technique: string): string {
 }
 
 export function AtomicTestTable({ tests, techniqueId }: { tests: AtomicRow[]; techniqueId: string }) {
-  if (tests.length === 0) return <Typography>Atomic Red Team has no test for {techniqueId}.</Typography>;
+  if (tests.length === 0) return <p>Atomic Red Team has no test for {techniqueId}.</p>;
   return (
-    <TableContainer tabIndex={0} role="region" aria-label={`Atomic Red Team tests for ${techniqueId}`}>
-      <Table size="small">
-        <caption style={{ captionSide: "bottom", textAlign: "left" }}>
-          {tests.length} test{tests.length > 1 ? "s" : ""} from the{" "}
-          <Link href={atomicUrl(techniqueId)}>Atomic Red Team</Link> index (MIT licence).
+    <div className="table-wrap" tabIndex={0} role="region" aria-label={`Atomic Red Team tests for ${techniqueId}`}>
+      <table>
+        <caption>
+          {tests.length} test{tests.length > 1 ? "s" : ""} from the <a href={atomicUrl(techniqueId)}>Atomic Red Team</a> index (MIT licence).
         </caption>
-        <TableHead>
-          <TableRow>
-            <TableCell scope="col">#</TableCell>
-            <TableCell scope="col">Test</TableCell>
-            <TableCell scope="col">Platforms</TableCell>
-            <TableCell scope="col">Executor</TableCell>
-          </TableRow>
-        </TableHead>
-        <TableBody>
+        <thead>
+          <tr>
+            <th scope="col">#</th>
+            <th scope="col">Test</th>
+            <th scope="col">Platforms</th>
+            <th scope="col">Executor</th>
+          </tr>
+        </thead>
+        <tbody>
           {tests.map((t) => (
-            <TableRow key={t.guid}>
-              <TableCell>
-                {t.technique} #{t.number}
-              </TableCell>
-              <TableCell>
+            <tr key={t.guid}>
+              <td>{`${t.technique} #${t.number}`}</td>
+              <td>
                 {t.name}
-                <Typography variant="caption" component="div" color="text.secondary">
-                  {t.guid}
-                </Typography>
-              </TableCell>
-              <TableCell>{t.platforms.join(", ")}</TableCell>
-              <TableCell>{t.executor}</TableCell>
-            </TableRow>
+                <div className="muted small">{t.guid}</div>
+              </td>
+              <td>{t.platforms.join(", ")}</td>
+              <td>{t.executor}</td>
+            </tr>
           ))}
-        </TableBody>
-      </Table>
-    </TableContainer>
+        </tbody>
+      </table>
+    </div>
   );
 }

@@ -1,12 +1,8 @@
-import Box from "@mui/material/Box";
-import Link from "@mui/material/Link";
-import Typography from "@mui/material/Typography";
 import type { Metadata } from "next";
 import { notFound, permanentRedirect } from "next/navigation";
 import { DetectionList } from "@/components/browse/DetectionList";
 import { Section } from "@/components/layout/Section";
 import { TechniqueGrid } from "@/components/matrix/AttackMatrix";
-import { AppLink } from "@/components/ui/links";
 import { allTactics, attackVersion } from "@/lib/attack/catalog";
 import { mitreTacticUrl, normalizeTacticId, safeDecode } from "@/lib/attack/ids";
 import { tacticView } from "@/lib/content/views";
@@ -52,30 +48,30 @@ export default async function TacticPage({ params }: Props) {
   return (
     <article>
       <PageBreadcrumbs trail={[]} current={tactic.name} />
-      <Typography variant="overline" component="p" color="text.secondary">
+      <p className="kicker">
         MITRE ATT&amp;CK® v{attackVersion} · Tactic {i + 1} of {tactics.length}
-      </Typography>
-      <Typography variant="h1">
+      </p>
+      <h1>
         <span data-testid="tactic-id">{tactic.id}</span> {tactic.name}
-      </Typography>
-      <Typography sx={{ mt: 1 }} data-testid="tactic-stats">
+      </h1>
+      <p className="mt1" data-testid="tactic-stats">
         {techniques.length} techniques and {subs} sub-techniques · detections for {covered} technique{covered === 1 ? "" : "s"} ·{" "}
         {view.detections.length} detection{view.detections.length === 1 ? "" : "s"} in total.{" "}
-        <AppLink href={`/detections?tactic=${tactic.id}`}>Filter the detection library by {tactic.name}</AppLink> ·{" "}
-        <Link href={mitreTacticUrl(tactic.id)} rel="external">
+        <a href={`/detections?tactic=${tactic.id}`}>Filter the detection library by {tactic.name}</a> ·{" "}
+        <a href={mitreTacticUrl(tactic.id)} rel="external">
           {tactic.name} on attack.mitre.org
-        </Link>
-      </Typography>
-      <Box component="nav" aria-label="Other tactics" sx={{ display: "flex", justifyContent: "space-between", gap: 2, mt: 2, flexWrap: "wrap" }}>
-        {prev ? <AppLink href={`/tactics/${prev.id}`}>← {prev.name}</AppLink> : <span />}
-        {next ? <AppLink href={`/tactics/${next.id}`}>{next.name} →</AppLink> : <span />}
-      </Box>
+        </a>
+      </p>
+      <nav aria-label="Other tactics" className="spread mt2">
+        {prev ? <a href={`/tactics/${prev.id}`}>← {prev.name}</a> : <span />}
+        {next ? <a href={`/tactics/${next.id}`}>{next.name} →</a> : <span />}
+      </nav>
 
       <Section id="detections" title={`Detections for ${tactic.name} (${view.detections.length})`}>
         {view.detections.length === 0 ? (
-          <Typography data-testid="no-detections">
+          <p data-testid="no-detections">
             We have no detection mapped to {tactic.name} yet. The techniques below link to their ATT&amp;CK facts and Atomic Red Team tests.
-          </Typography>
+          </p>
         ) : (
           <DetectionList rows={view.detections} />
         )}

@@ -1,6 +1,3 @@
-import Box from "@mui/material/Box";
-import Link from "@mui/material/Link";
-import Typography from "@mui/material/Typography";
 import type { Metadata } from "next";
 import { notFound, permanentRedirect } from "next/navigation";
 import { Section } from "@/components/layout/Section";
@@ -10,7 +7,6 @@ import { allTechniques, getTechnique } from "@/lib/attack/catalog";
 import { normalizeTechniqueId, safeDecode } from "@/lib/attack/ids";
 import { techniqueView } from "@/lib/content/views";
 import { pageMetadata } from "@/lib/metadata";
-import { AppLink, LinkChip } from "@/components/ui/links";
 import { PageBreadcrumbs } from "@/components/layout/PageBreadcrumbs";
 
 export const dynamicParams = true;
@@ -50,60 +46,50 @@ export default async function TechniquePage({ params }: Props) {
         trail={view.parent ? [{ href: `/techniques/${view.parent.id}`, label: view.parent.id }] : []}
         current={technique.id}
       />
-      <Typography variant="overline" component="p" color="text.secondary">
-        MITRE ATT&amp;CK® v19 · {view.parent ? "Sub-technique" : "Technique"}
-      </Typography>
-      <Typography variant="h1" sx={{ mb: 1 }}>
+      <p className="kicker">MITRE ATT&amp;CK® v19 · {view.parent ? "Sub-technique" : "Technique"}</p>
+      <h1 className="mb1">
         <span data-testid="technique-id">{technique.id}</span> {technique.name}
-      </Typography>
-      <Box sx={{ display: "flex", gap: 1, flexWrap: "wrap", alignItems: "center", mb: 2 }} aria-label="Tactics">
+      </h1>
+      <ul className="row plain-list mb2" aria-label="Tactics">
         {view.tactics.map((t) => (
-          <LinkChip key={t.id} href={`/tactics/${t.id}`} label={`${t.name} ${t.id}`} color="primary" variant="outlined" />
+          <li key={t.id}>
+            <a className="chip chip-primary" href={`/tactics/${t.id}`}>{`${t.name} ${t.id}`}</a>
+          </li>
         ))}
-      </Box>
-      <Typography variant="body2" color="text.secondary">
+      </ul>
+      <p className="muted small">
         Platforms: {view.platforms.join(", ")}
         {view.version ? ` · ATT&CK object version ${view.version}` : ""} · Canonical reference:{" "}
-        <Link href={technique.url} rel="external">
+        <a href={technique.url} rel="external">
           {technique.url}
-        </Link>
-      </Typography>
+        </a>
+      </p>
       {view.parent && (
-        <Typography variant="body2" sx={{ mt: 1 }}>
-          Sub-technique of{" "}
-          <AppLink href={`/techniques/${view.parent.id}`}>
-            {view.parent.id} {view.parent.name}
-          </AppLink>
-        </Typography>
+        <p className="small mt1">
+          Sub-technique of <a href={`/techniques/${view.parent.id}`}>{`${view.parent.id} ${view.parent.name}`}</a>
+        </p>
       )}
 
       <Section id="detections" title="Detections">
         {view.detections.length === 0 ? (
-          <Typography data-testid="no-detections">
+          <p data-testid="no-detections" className="mb1">
             We have no detection for {technique.id} yet.
             {view.subTechniques.some((s) => s.detectionCount > 0) ? " Its sub-techniques below have some." : ""}
-          </Typography>
+          </p>
         ) : null}
         <PlatformList techniqueId={technique.id} availability={view.availability} />
       </Section>
 
       {view.subTechniques.length > 0 && (
         <Section id="sub-techniques" title={`Sub-techniques (${view.subTechniques.length})`}>
-          <Box component="ul" sx={{ pl: 3, m: 0, columns: { md: 2 } }}>
+          <ul className="cols-2">
             {view.subTechniques.map((s) => (
               <li key={s.id}>
-                <AppLink href={`/techniques/${s.id}`} prefetch={false}>
-                  {s.id} {s.shortName}
-                </AppLink>
-                {s.detectionCount > 0 && (
-                  <Typography component="span" variant="body2" color="success.main">
-                    {" "}
-                    · {s.detectionCount} detection{s.detectionCount > 1 ? "s" : ""}
-                  </Typography>
-                )}
+                <a href={`/techniques/${s.id}`}>{`${s.id} ${s.shortName}`}</a>
+                {s.detectionCount > 0 && <span className="small">{` · ✓ ${s.detectionCount} detection${s.detectionCount > 1 ? "s" : ""}`}</span>}
               </li>
             ))}
-          </Box>
+          </ul>
         </Section>
       )}
 

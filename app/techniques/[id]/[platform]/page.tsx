@@ -1,9 +1,3 @@
-import Box from "@mui/material/Box";
-import Button from "@mui/material/Button";
-import Chip from "@mui/material/Chip";
-import Link from "@mui/material/Link";
-import Paper from "@mui/material/Paper";
-import Typography from "@mui/material/Typography";
 import type { Metadata } from "next";
 import { notFound, permanentRedirect } from "next/navigation";
 import { CodeBlock } from "@/components/code/CodeBlock";
@@ -22,7 +16,6 @@ import { splitH2Sections } from "@/lib/content/source";
 import { platformAvailability, relatedDetections, tacticRefs, techniqueRef } from "@/lib/content/views";
 import { highlight } from "@/lib/highlight";
 import { pageMetadata } from "@/lib/metadata";
-import { AppLink } from "@/components/ui/links";
 import { loadProSection } from "./pro-section";
 import { PageBreadcrumbs } from "@/components/layout/PageBreadcrumbs";
 
@@ -85,118 +78,106 @@ export default async function DetectionPage({ params }: Props) {
   return (
     <article>
       <PageBreadcrumbs trail={[{ href: `/techniques/${d.technique}`, label: `${d.technique} ${tech.shortName}` }]} current={d.platformLabel} />
-      <Typography variant="overline" component="p" color="text.secondary" data-testid="detection-kicker" sx={{ fontSize: 14, letterSpacing: 0.5 }}>
-        {d.technique} · {d.platformLabel} · {d.language}
-      </Typography>
-      <Typography variant="h1">{d.title}</Typography>
-      <Typography sx={{ mt: 1, maxWidth: 820 }} color="text.secondary">
-        {d.description}
-      </Typography>
-      <Box sx={{ display: "flex", gap: 1, flexWrap: "wrap", mt: 2 }} data-testid="severity-confidence">
+      <p className="kicker" data-testid="detection-kicker">
+        {`${d.technique} · ${d.platformLabel} · ${d.language}`}
+      </p>
+      <h1>{d.title}</h1>
+      <p className="lead muted">{d.description}</p>
+      <div className="row mt2" data-testid="severity-confidence">
         <SeverityChip severity={d.severity} />
         <ConfidenceChip confidence={d.confidence} />
-        <Chip size="small" variant="outlined" label={`Window: ${d.queryWindow}`} />
-        <Chip size="small" variant="outlined" label={`v${d.version} · updated ${d.modified}`} />
-      </Box>
+        <span className="chip">{`Window: ${d.queryWindow}`}</span>
+        <span className="chip">{`v${d.version} · updated ${d.modified}`}</span>
+      </div>
 
       <Section id="summary" title="Technique summary">
         <Mdx source={sections["Technique summary"] ?? ""} />
       </Section>
 
       <Section id="attack" title="ATT&CK mapping">
-        <Box component="dl" sx={{ display: "grid", gridTemplateColumns: { sm: "max-content 1fr" }, columnGap: 3, rowGap: 1, m: 0 }}>
+        <dl className="pairs">
           <dt>Technique</dt>
-          <dd style={{ margin: 0 }}>
-            <AppLink href={`/techniques/${tech.id}`}>
-              {tech.id} {tech.name}
-            </AppLink>
+          <dd>
+            <a href={`/techniques/${tech.id}`}>{`${tech.id} ${tech.name}`}</a>
           </dd>
           <dt>Tactics</dt>
-          <dd style={{ margin: 0 }}>
+          <dd>
             {tactics.map((t, i) => (
               <span key={t.id}>
                 {i > 0 ? ", " : ""}
-                <AppLink href={`/tactics/${t.id}`}>
-                  {t.name} ({t.id})
-                </AppLink>
+                <a href={`/tactics/${t.id}`}>{`${t.name} (${t.id})`}</a>
               </span>
             ))}
           </dd>
           <dt>Reference</dt>
-          <dd style={{ margin: 0 }}>
-            <Link href={tech.url} rel="external">
+          <dd>
+            <a href={tech.url} rel="external">
               {tech.url}
-            </Link>
+            </a>
           </dd>
-        </Box>
+        </dl>
       </Section>
 
       <Section id="query" title="KQL query">
         <CodeBlock html={queryHtml} code={d.query.replace(/\n$/, "")} label={`${d.platformLabel} · KQL`} copyLabel="Copy query" testId="kql-query" />
-        <Typography variant="body2" color="text.secondary" sx={{ mt: 1 }} data-testid="kql-verified">
+        <p className="muted small mt1" data-testid="kql-verified">
           ✓ KQL checked against the Defender XDR schema as streamed to Microsoft Sentinel (Microsoft&apos;s Kusto parser, no errors).
           Reads: {d.requiredTables.join(", ")}. Time window: {d.queryWindow}.
-        </Typography>
+        </p>
       </Section>
 
       <Section id="logic" title="What the detection does">
         <Mdx source={sections["What the detection does"] ?? ""} />
-        <Box sx={{ display: "flex", gap: 1, flexWrap: "wrap", mt: 1 }}>
+        <div className="row mt1">
           <SeverityChip severity={d.severity} />
           <ConfidenceChip confidence={d.confidence} />
-        </Box>
+        </div>
       </Section>
 
       <Section id="data" title="Data sources and required tables">
-        <Box component="dl" sx={{ display: "grid", gridTemplateColumns: { sm: "max-content 1fr" }, columnGap: 3, rowGap: 1, m: 0 }}>
+        <dl className="pairs">
           <dt>ATT&amp;CK data components</dt>
-          <dd style={{ margin: 0 }}>{d.dataSources.join(", ")}</dd>
+          <dd>{d.dataSources.join(", ")}</dd>
           <dt>Required tables</dt>
-          <dd style={{ margin: 0 }}>
+          <dd>
             {d.requiredTables.map((t) => (
-              <code key={t} style={{ marginRight: 8 }}>
-                {t}
-              </code>
+              <code key={t}>{t}</code>
             ))}
           </dd>
-        </Box>
+        </dl>
       </Section>
 
       <Section id="false-positives" title="False positives and tuning">
-        <Box component="ul" sx={{ pl: 3, mt: 0 }}>
+        <ul className="mt0">
           {d.falsePositives.map((fp) => (
             <li key={fp.source}>
               <strong>{fp.source}</strong>: {fp.detail}
             </li>
           ))}
-        </Box>
-        <Typography variant="h3" component="h3" sx={{ mt: 2, mb: 1 }}>
-          Tuning
-        </Typography>
-        <Box component="ul" sx={{ pl: 3, mt: 0 }}>
+        </ul>
+        <h3 className="mt2 mb1">Tuning</h3>
+        <ul>
           {d.tuning.map((t) => (
             <li key={t}>{t}</li>
           ))}
-        </Box>
+        </ul>
       </Section>
 
       <Section
         id="sigma"
         title="Sigma rule"
         actions={
-          <Button component="a" href={sigmaHref} download={d.sigma.fileName} variant="contained" data-testid="sigma-download">
+          <a className="btn" href={sigmaHref} download={d.sigma.fileName} data-testid="sigma-download">
             Download Sigma rule (.yml)
-          </Button>
+          </a>
         }
       >
-        <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }} data-testid="sigma-verified">
+        <p className="muted small mb1" data-testid="sigma-verified">
           ✓ Sigma rule tested on {tp + benign} events ({tp} true positive{tp === 1 ? "" : "s"}, {benign} benign): it matches every
           true positive and none of the benign events.
-        </Typography>
+        </p>
         <CodeBlock html={sigmaHtml} code={d.sigma.text.replace(/\n$/, "")} label={d.sigma.fileName} copyLabel="Copy rule" testId="sigma-rule" />
-        <Typography variant="h3" component="h3" sx={{ mt: 2, mb: 1 }}>
-          Test events
-        </Typography>
+        <h3 className="mt2 mb1">Test events</h3>
         <TestEvents
           cases={[
             ...d.events.truePositives.map((e) => ({ description: e.description, json: JSON.stringify(e.event, null, 2), expected: "match" as const })),
@@ -211,34 +192,29 @@ export default async function DetectionPage({ params }: Props) {
 
       <Section id="testing" title="Testing methodology">
         {d.atomicTests.length === 0 ? (
-          <Typography>No Atomic Red Team test exercises this behaviour: {d.noAtomicReason}</Typography>
+          <p>No Atomic Red Team test exercises this behaviour: {d.noAtomicReason}</p>
         ) : (
-          <Box sx={{ display: "grid", gap: 2 }}>
+          <div className="stack">
             {d.atomicTests.map((a) => (
-              <Paper key={a.guid} variant="outlined" sx={{ p: 2 }} data-testid="atomic-test">
-                <Typography variant="h3" component="h3">
-                  <Link href={atomicUrl(a.technique)}>
-                    {a.technique} #{a.number}
-                  </Link>
-                  : {a.name}
-                </Typography>
-                <Typography variant="caption" color="text.secondary">
-                  {a.platforms.join(", ")} · {a.executor} · {a.guid}
-                </Typography>
-                <Typography sx={{ mt: 1 }}>
+              <div key={a.guid} className="card" data-testid="atomic-test">
+                <h3>
+                  <a href={atomicUrl(a.technique)}>{`${a.technique} #${a.number}`}</a>: {a.name}
+                </h3>
+                <p className="muted small">{`${a.platforms.join(", ")} · ${a.executor} · ${a.guid}`}</p>
+                <p className="mt1">
                   <strong>Behaviour to exercise:</strong> {a.behaviour}
-                </Typography>
-                <Typography sx={{ mt: 1 }}>
+                </p>
+                <p className="mt1">
                   <strong>Telemetry to expect:</strong>
-                </Typography>
-                <Box component="ul" sx={{ pl: 3, my: 0 }}>
+                </p>
+                <ul className="mt0">
                   {a.expectedTelemetry.map((t) => (
                     <li key={t}>{t}</li>
                   ))}
-                </Box>
-              </Paper>
+                </ul>
+              </div>
             ))}
-          </Box>
+          </div>
         )}
       </Section>
 
@@ -251,33 +227,31 @@ export default async function DetectionPage({ params }: Props) {
 
       <Section id="related" title="Related detections">
         {related.length === 0 ? (
-          <Typography>No related detections yet.</Typography>
+          <p>No related detections yet.</p>
         ) : (
-          <Box component="ul" sx={{ pl: 3, m: 0 }}>
+          <ul className="mt0">
             {related.map((r) => (
               <li key={r.id}>
-                <AppLink href={r.href} prefetch={false}>
-                  {r.technique} · {r.platformLabel}: {r.title}
-                </AppLink>
+                <a href={r.href}>{`${r.technique} · ${r.platformLabel}: ${r.title}`}</a>
               </li>
             ))}
-          </Box>
+          </ul>
         )}
       </Section>
 
       <Section id="credits" title="Credits">
-        <Typography variant="body2" component="div" sx={{ display: "grid", gap: 1 }}>
-          <p style={{ margin: 0 }}>
-            Technique, tactic and platform facts: MITRE ATT&amp;CK® Enterprise v19, <Link href={tech.url}>{tech.url}</Link>. {attackNotice}
+        <div className="small stack">
+          <p>
+            Technique, tactic and platform facts: MITRE ATT&amp;CK® Enterprise v19, <a href={tech.url}>{tech.url}</a>. {attackNotice}
           </p>
-          <p style={{ margin: 0 }}>
-            Tests: <Link href={atomicUrl(d.technique)}>Atomic Red Team</Link> by Red Canary, MIT licence.
+          <p>
+            Tests: <a href={atomicUrl(d.technique)}>Atomic Red Team</a> by Red Canary, MIT licence.
           </p>
-          <p style={{ margin: 0 }}>
+          <p>
             Query, Sigma rule and test events written by {d.author}; released under the Detection Rule License (DRL) 1.1. Summary text
             under CC BY 4.0.
           </p>
-        </Typography>
+        </div>
       </Section>
     </article>
   );

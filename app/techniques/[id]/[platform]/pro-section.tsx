@@ -1,9 +1,7 @@
 "use server";
-import Typography from "@mui/material/Typography";
 import type { ReactNode } from "react";
 import { ProContent } from "@/components/detection/ProContent";
 import { ProTeaser } from "@/components/detection/ProTeaser";
-import { LinkButton } from "@/components/ui/links";
 import { getAccess } from "@/lib/access";
 import { getDetection } from "@/lib/content/detections";
 import { loadProMaterial } from "@/lib/content/pro";
@@ -25,12 +23,12 @@ export async function loadProSection(technique: unknown, platform: unknown): Pro
         viewer="anonymous"
         cta={
           <>
-            <LinkButton href={`/signin?callbackUrl=${encodeURIComponent(here)}`} variant="contained">
+            <a className="btn" href={`/signin?callbackUrl=${encodeURIComponent(here)}`}>
               Sign in
-            </LinkButton>
-            <LinkButton href="/pricing" variant="outlined">
+            </a>
+            <a className="btn btn-o" href="/pricing">
               See Pro plans
-            </LinkButton>
+            </a>
           </>
         }
       />
@@ -41,14 +39,14 @@ export async function loadProSection(technique: unknown, platform: unknown): Pro
       <ProTeaser
         viewer="free"
         cta={
-          <LinkButton href="/pricing" variant="contained">
+          <a className="btn" href="/pricing">
             Upgrade to Pro
-          </LinkButton>
+          </a>
         }
       />
     );
   }
   const material = loadProMaterial(access.grant, d);
-  if (!material) return <Typography>The Pro material for this detection is being written.</Typography>;
+  if (!material) return <p>The Pro material for this detection is being written.</p>;
   return <ProContent material={material} />;
 }

@@ -1,0 +1,2 @@
+// MUI for this route only: see components/theme/FormsLayout.tsx.
+export { default } from "@/components/theme/FormsLayout";
