@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { testDatabase } from "@/test/db";
-import { accessForUserId, canSeePro, decideAccess } from "./index";
+import { encode } from "next-auth/jwt";
+import { accessForUserId, canSeePro, decideAccess, sessionUserId } from "./index";
 
 const t = testDatabase();
 afterAll(() => t.cleanup());
@@ -33,5 +34,27 @@ describe("accessForUserId reads the database every time", () => {
   it("a session for a missing user is anonymous", async () => {
     expect((await accessForUserId("no-such-user", now, t.prisma)).level).toBe("anonymous");
     expect((await accessForUserId(undefined, now, t.prisma)).level).toBe("anonymous");
+  });
+});
+
+describe("sessionUserId reads next-auth's session token", () => {
+  const secret = "test-secret-for-session-tokens";
+  const name = "next-auth.session-token";
+  const jar = (c: Record<string, string>) => (n: string) => c[n];
+  it("returns the token's subject for a valid token, whole or in chunks", async () => {
+    const token = await encode({ token: { sub: "user-42", email: "a@x.test" }, secret });
+    expect(await sessionUserId(jar({ [name]: token }), name, secret)).toBe("user-42");
+    const mid = Math.floor(token.length / 2);
+    expect(await sessionUserId(jar({ [`${name}.0`]: token.slice(0, mid), [`${name}.1`]: token.slice(mid) }), name, secret)).toBe("user-42");
+  });
+  it("returns null without a cookie, for another secret, a tampered or an expired token", async () => {
+    const token = await encode({ token: { sub: "user-42" }, secret });
+    expect(await sessionUserId(jar({}), name, secret)).toBeNull();
+    expect(await sessionUserId(jar({ [name]: token }), name, "another-secret")).toBeNull();
+    const tampered = token.slice(0, -4) + (token.endsWith("AAAA") ? "BBBB" : "AAAA");
+    expect(await sessionUserId(jar({ [name]: tampered }), name, secret)).toBeNull();
+    const expired = await encode({ token: { sub: "user-42" }, secret, maxAge: -60 });
+    expect(await sessionUserId(jar({ [name]: expired }), name, secret)).toBeNull();
+    expect(await sessionUserId(jar({ [name]: token }), name, undefined)).toBeNull();
   });
 });

@@ -1,6 +1,7 @@
 import "server-only";
-import { getServerSession } from "next-auth";
-import { authOptions } from "@/lib/auth/options";
+import { decode } from "next-auth/jwt";
+import { cookies } from "next/headers";
+import { authSecret, sessionCookieName } from "@/lib/auth/options";
 import { db, type PrismaClient } from "@/lib/db/client";
 import { _mintGrant, type ProGrant } from "./grant";
 
@@ -49,10 +50,47 @@ export async function accessForUserId(userId: string | null | undefined, now = n
   return decideAccess({ id: user.id, email: user.email, name: user.name }, user.entitlements[0] ?? null, now);
 }
 
-/** The current request's viewer. Reads the session cookie, so callers render per request. */
+/**
+ * The user id in a session token (next-auth's encrypted JWT), or null when there is none or it
+ * does not decrypt, verify or has expired. The token may come whole or, when next-auth had to
+ * split a large one, as `<name>.0`, `<name>.1`, ... chunks.
+ */
+export async function sessionUserId(
+  cookie: (name: string) => string | undefined,
+  name: string = sessionCookieName(),
+  secret: string | undefined = authSecret(),
+): Promise<string | null> {
+  if (!secret) return null;
+  let token = cookie(name);
+  if (token === undefined) {
+    const chunks: string[] = [];
+    for (let i = 0; i < 16; i++) {
+      const part = cookie(`${name}.${i}`);
+      if (part === undefined) break;
+      chunks.push(part);
+    }
+    token = chunks.length ? chunks.join("") : undefined;
+  }
+  if (!token) return null;
+  try {
+    const payload = await decode({ token, secret });
+    return typeof payload?.sub === "string" && payload.sub ? payload.sub : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The current request's viewer. Reads the session cookie, so callers render per request.
+ * It decodes the session token the way next-auth's getServerSession does (same secret, same
+ * checks: decryption, integrity, expiry; the user id is the token's subject, as our jwt callback
+ * sets it) but does not re-issue the cookie, which getServerSession does on every call: that cost
+ * a second key derivation and an encryption on every Pro request. Sessions still roll forward
+ * through next-auth's own /api/auth/session.
+ */
 export async function getAccess(): Promise<Access> {
-  const session = await getServerSession(authOptions());
-  return accessForUserId(session?.user?.id);
+  const jar = await cookies();
+  return accessForUserId(await sessionUserId((n) => jar.get(n)?.value));
 }
 
 export function canSeePro(access: Access): access is Extract<Access, { level: "pro" }> {

@@ -67,6 +67,16 @@ export async function authorizeWithPassword(
 
 let cached: NextAuthOptions | null = null;
 
+/** The secret next-auth signs and encrypts session tokens with. */
+export function authSecret(): string | undefined {
+  return process.env.NEXTAUTH_SECRET ?? (process.env.NODE_ENV === "production" ? undefined : "huntbook-development-secret-not-for-production");
+}
+
+/** The session cookie's name (next-auth's default, with the __Secure- prefix on https). */
+export function sessionCookieName(): string {
+  return `${useSecureCookies() ? "__Secure-" : ""}next-auth.session-token`;
+}
+
 export function authOptions(): NextAuthOptions {
   cached ??= build();
   return cached;
@@ -112,7 +122,7 @@ function build(): NextAuthOptions {
     // @auth/prisma-adapter is typed against @auth/core; next-auth 4's Adapter is the same contract.
     adapter: PrismaAdapter(db() as unknown as Parameters<typeof PrismaAdapter>[0]) as unknown as Adapter,
     providers,
-    secret: process.env.NEXTAUTH_SECRET ?? (process.env.NODE_ENV === "production" ? undefined : "huntbook-development-secret-not-for-production"),
+    secret: authSecret(),
     session: { strategy: "jwt", maxAge: 30 * 24 * 3600 },
     useSecureCookies: useSecureCookies(),
     pages: { signIn: "/signin", error: "/signin", verifyRequest: "/signin/check-email" },
