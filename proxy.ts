@@ -83,6 +83,12 @@ export async function proxy(request: NextRequest) {
       if (etag) response.headers.set("ETag", etag);
       return response;
     }
+    // A server action called from script (next-action header) is answered with an RSC payload,
+    // never HTML, so there is no inline script to put a nonce on: skip making one and rewriting
+    // the request. (A no-JavaScript form post has no such header; it renders HTML, with a nonce.)
+    if (method === "POST" && request.headers.has("next-action")) {
+      return withHeaders(NextResponse.next(), buildCsp({ hashes: found.hashes, formTargets: s.formTargets }), s.hsts);
+    }
     return rendered(request, found.hashes, s);
   }
   return rendered(request, [], s);

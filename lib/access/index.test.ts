@@ -31,6 +31,22 @@ describe("accessForUserId reads the database every time", () => {
     await t.prisma.entitlement.update({ where: { userId_feature: { userId: u.id, feature: "pro" } }, data: { active: false } });
     expect((await accessForUserId(u.id, now, t.prisma)).level).toBe("free");
   });
+  it("reads the end of the paid period from the database, and no end date means no end", async () => {
+    const u = await t.prisma.user.create({ data: { email: "period@x.test", name: "Period" } });
+    const end = new Date("2026-06-15T12:00:00Z");
+    await t.prisma.entitlement.create({ data: { userId: u.id, feature: "pro", active: true, expiresAt: end } });
+    const a = await accessForUserId(u.id, now, t.prisma);
+    expect(a.level).toBe("pro");
+    expect(a.level === "pro" && a.expiresAt?.toISOString()).toBe(end.toISOString());
+    expect(a.level === "pro" && a.user).toEqual({ id: u.id, email: "period@x.test", name: "Period" });
+    expect((await accessForUserId(u.id, new Date("2026-06-15T12:00:01Z"), t.prisma)).level).toBe("free");
+    await t.prisma.entitlement.update({ where: { userId_feature: { userId: u.id, feature: "pro" } }, data: { expiresAt: null } });
+    expect((await accessForUserId(u.id, new Date("2030-01-01Z"), t.prisma)).level).toBe("pro");
+    // Another feature's entitlement does not make anyone Pro.
+    const v = await t.prisma.user.create({ data: { email: "other@x.test" } });
+    await t.prisma.entitlement.create({ data: { userId: v.id, feature: "teams", active: true, expiresAt: null } });
+    expect((await accessForUserId(v.id, now, t.prisma)).level).toBe("free");
+  });
   it("a session for a missing user is anonymous", async () => {
     expect((await accessForUserId("no-such-user", now, t.prisma)).level).toBe("anonymous");
     expect((await accessForUserId(undefined, now, t.prisma)).level).toBe("anonymous");

@@ -1,8 +1,10 @@
 import "server-only";
+import { statSync } from "node:fs";
 import path from "node:path";
 import { parse as parseYaml } from "yaml";
 import type { ProGrant } from "@/lib/access/grant";
 import { PRO_SECTIONS } from "./schema";
+import { boundedMemo } from "@/lib/memo";
 import { contentRoot, readText, splitFrontmatter, splitH2Sections } from "./source";
 import type { Detection, ProMaterial } from "./types";
 
@@ -41,7 +43,22 @@ export function proCanary(text: string): string | null {
  */
 export function loadProMaterial(grant: ProGrant, detection: Detection): ProMaterial | null {
   void grant;
-  const text = readText(proPath(detection.technique, detection.platform));
+  const file = proPath(detection.technique, detection.platform);
+  let version: string;
+  try {
+    const st = statSync(file);
+    version = `${st.mtimeMs}:${st.size}`;
+  } catch {
+    return null;
+  }
+  // Parsed once per file version: every entitled request would otherwise read and split the file
+  // and parse its YAML again. Still reached only through the grant above.
+  return parsed(`${file}\0${version}\0${detection.id}\0${detection.slug}`, () => parseProMaterial(readText(file), detection));
+}
+
+const parsed = boundedMemo<ProMaterial | null>(2000);
+
+function parseProMaterial(text: string | null, detection: Detection): ProMaterial | null {
   if (text === null) return null;
   const sections = splitH2Sections(splitFrontmatter(text).body);
   const picked: Record<string, string> = {};

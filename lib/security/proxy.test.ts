@@ -65,6 +65,15 @@ describe("proxy.ts", () => {
     }
   });
 
+  it("a server action called from script (RSC reply, no HTML) keeps the hashes but gets no nonce", async () => {
+    const res = await proxy(req("/techniques/T1055", { method: "POST", body: "[]", headers: { "next-action": "abc", "content-type": "text/plain;charset=UTF-8" } }));
+    const sources = scriptSources(res.headers.get("content-security-policy") ?? "");
+    expect(sources).toContain(h("t()"));
+    expect(sources.some((x) => x.startsWith("'nonce-"))).toBe(false);
+    expect(sources).not.toContain("'unsafe-inline'");
+    expect(overridden(res)).toBeNull();
+  });
+
   it("sets the build's ETag on a prerendered page and answers a matching If-None-Match with 304", async () => {
     const res = await proxy(req("/techniques/T1055"));
     const etag = res.headers.get("etag");
