@@ -73,9 +73,12 @@ export async function proxy(request: NextRequest) {
         csp = buildCsp({ hashes: found.hashes, formTargets: s.formTargets });
         s.staticCsp.set(found, csp);
       }
-      // The HTML's ETag from the build (next.config.js turns Next's per-response hashing off).
-      // Not on RSC requests: those get the page's RSC payload, a different representation.
-      const etag = found.etag && !request.headers.has("rsc") ? found.etag : undefined;
+      // The page's ETag from the build (next.config.js turns Next's per-response hashing off).
+      // It names the build's version of the page. Next hides RSC requests from the proxy (it strips
+      // the RSC headers and the _rsc parameter first), so the page's RSC responses carry it too;
+      // that is sound because the HTML embeds the page's whole RSC payload, so both change
+      // together, and caches keep the two apart (Vary: RSC, and nginx keys on the RSC headers).
+      const etag = found.etag;
       if (etag && isFresh(request.headers, etag)) {
         return withHeaders(new NextResponse(null, { status: 304, headers: { ETag: etag, "Cache-Control": PRERENDERED_CACHE_CONTROL } }), csp, s.hsts);
       }
