@@ -46,7 +46,16 @@ test("sign up, sign in, teaser as free, subscribe (test mode), Pro, cancel, teas
   for (const s of ["response-playbook", "investigation-guide", "hunting-queries", "test-commands", "tuning-guidance"]) {
     await expect(pro.getByTestId(`pro-${s}`)).toBeVisible();
   }
-  await expect(pro.getByTestId("pro-hunting-queries").getByRole("button", { name: "Copy" }).first()).toBeVisible();
+  // The copy button of a Pro hunting query works (a client component inside server-rendered Pro
+  // content) and copies exactly the query shown.
+  await page.context().grantPermissions(["clipboard-read", "clipboard-write"]);
+  const hunting = pro.getByTestId("pro-hunting-queries").locator("figure").first();
+  await hunting.getByRole("button", { name: "Copy" }).click();
+  await expect(hunting.getByRole("status")).toHaveText("Copied to clipboard");
+  const shown = (await hunting.locator(".code-block").innerText()).trim();
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  expect(copied.trim()).toBe(shown);
+  expect(copied).toMatch(/\bDevice\w+|\bSigninLogs|\bIdentity\w+|\bAuditLogs|\bCloudAppEvents|\bEmail\w+/);
   await expect(pro.getByTestId("pro-test-commands")).toContainText("-Cleanup");
 
   // Cancel: Pro is gone on the next request.

@@ -3,6 +3,7 @@ import { isValidElement, type ReactElement, type ReactNode } from "react";
 import { CodeBlock } from "@/components/code/CodeBlock";
 import { highlight } from "@/lib/highlight";
 import { boundedMemo } from "@/lib/memo";
+import { resolveServerComponents } from "./resolve";
 
 /**
  * Renders our MDX with an explicit allow-list of components (content:check rejects any other)
@@ -39,11 +40,13 @@ const components = {
   h3: ({ children }: { children?: ReactNode }) => <h4>{children}</h4>,
 };
 
-// Compiled once per source text: Pro sections are rendered on every entitled request, and the
-// compiled element tree is immutable (its async code blocks still render per request, memoised).
-const compiled = boundedMemo<Promise<ReactElement>>(1000);
+// Compiled and rendered down to plain elements once per source text (resolve.ts): Pro sections
+// are rendered on every entitled request, and their content is the same every time.
+const rendered = boundedMemo<Promise<ReactNode>>(1000);
 
 export async function Mdx({ source }: { source: string }) {
-  const content = await compiled(source, async () => (await compileMDX({ source, components, options: { blockJS: true, blockDangerousJS: true } })).content);
+  const content = await rendered(source, async () =>
+    resolveServerComponents((await compileMDX({ source, components, options: { blockJS: true, blockDangerousJS: true } })).content),
+  );
   return <div className="prose">{content}</div>;
 }
