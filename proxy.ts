@@ -68,11 +68,7 @@ export async function proxy(request: NextRequest) {
     // Next serves a prerendered page's built file for GET and HEAD, except for server actions
     // (next-action) and an on-demand revalidation (x-prerender-revalidate), which it renders.
     if (found.prerendered && (method === "GET" || method === "HEAD") && !request.headers.has("next-action") && !request.headers.has("x-prerender-revalidate")) {
-      let csp = s.staticCsp.get(found);
-      if (csp === undefined) {
-        csp = buildCsp({ hashes: found.hashes, formTargets: s.formTargets });
-        s.staticCsp.set(found, csp);
-      }
+      const csp = nonceFreeCsp(found, s);
       // The page's ETag from the build (next.config.js turns Next's per-response hashing off).
       // It names the build's version of the page. Next hides RSC requests from the proxy (it strips
       // the RSC headers and the _rsc parameter first), so the page's RSC responses carry it too;
@@ -90,11 +86,26 @@ export async function proxy(request: NextRequest) {
     // never HTML, so there is no inline script to put a nonce on: skip making one and rewriting
     // the request. (A no-JavaScript form post has no such header; it renders HTML, with a nonce.)
     if (method === "POST" && request.headers.has("next-action")) {
-      return withHeaders(NextResponse.next(), buildCsp({ hashes: found.hashes, formTargets: s.formTargets }), s.hsts);
+      return withHeaders(NextResponse.next(), nonceFreeCsp(found, s), s.hsts);
     }
     return rendered(request, found.hashes, s);
   }
   return rendered(request, [], s);
+}
+
+/**
+ * The header for a response with no nonce: hashes only. Built once per prerendered page (its
+ * manifest entry is the key, so the map is bounded by the manifest); other paths' entries are
+ * made per request, so their header is too.
+ */
+function nonceFreeCsp(found: ScriptHashes, s: Settings): string {
+  if (!found.prerendered) return buildCsp({ hashes: found.hashes, formTargets: s.formTargets });
+  let csp = s.staticCsp.get(found);
+  if (csp === undefined) {
+    csp = buildCsp({ hashes: found.hashes, formTargets: s.formTargets });
+    s.staticCsp.set(found, csp);
+  }
+  return csp;
 }
 
 /** A response Next may render now: a fresh nonce, which Next reads from the request's header. */
