@@ -152,16 +152,22 @@ interface Planned {
   lineOffset: number;
 }
 
+/** The job for a detection's Pro file (every ```kql block of its body), or null when it has none. */
+function proJob(technique: string, platform: string): Omit<Planned, "detection"> | null {
+  const p = proPath(technique, platform);
+  const text = readText(p);
+  if (text === null) return null; // reported by the Pro file check
+  const { body, bodyLine } = splitFrontmatter(text);
+  return { job: { kind: "markdown", text: body, flavour: flavourFor(platform) }, file: displayPath(p), lineOffset: bodyLine - 1 };
+}
+
 function plan(detections: readonly CheckedDetection[]): Planned[] {
   const out: Planned[] = [];
   for (const d of detections) {
-    const flavour = flavourFor(d.frontmatter.platform);
-    out.push({ detection: d, job: { kind: "query", text: d.query, flavour }, file: displayPath(d.source.queryPath), lineOffset: 0 });
-    const p = proPath(d.frontmatter.technique, d.frontmatter.platform);
-    const text = readText(p);
-    if (text === null) continue; // reported by the Pro file check
-    const { body, bodyLine } = splitFrontmatter(text);
-    out.push({ detection: d, job: { kind: "markdown", text: body, flavour }, file: displayPath(p), lineOffset: bodyLine - 1 });
+    const { technique, platform } = d.frontmatter;
+    out.push({ detection: d, job: { kind: "query", text: d.query, flavour: flavourFor(platform) }, file: displayPath(d.source.queryPath), lineOffset: 0 });
+    const pro = proJob(technique, platform);
+    if (pro) out.push({ detection: d, ...pro });
   }
   return out;
 }
@@ -175,11 +181,12 @@ function plan(detections: readonly CheckedDetection[]): Planned[] {
 const underway = new Map<string, Promise<KqlJobResult>>();
 
 function startJobs(jobs: readonly KqlJob[]): Promise<KqlJobResult>[] {
+  const keys = jobs.map(jobKey);
   const fresh = new Map<string, KqlJob>();
-  for (const j of jobs) {
-    const k = jobKey(j);
+  jobs.forEach((j, i) => {
+    const k = keys[i]!;
     if (!underway.has(k) && !fresh.has(k)) fresh.set(k, j);
-  }
+  });
   if (fresh.size > 0) {
     const run = runKqlJobsCached([...fresh.values()]);
     [...fresh.keys()].forEach((k, i) =>
@@ -191,18 +198,18 @@ function startJobs(jobs: readonly KqlJob[]): Promise<KqlJobResult>[] {
     // Failures surface through verifyKql's await; do not let an early start crash the process first.
     run.catch(() => undefined);
   }
-  return jobs.map((j) => underway.get(jobKey(j))!);
+  return keys.map((k) => underway.get(k)!);
 }
 
 /** The KQL jobs of detection files as they are on disk (before any other check has run). */
 export function jobsFromSources(sources: readonly DetectionSource[]): KqlJob[] {
   const jobs: KqlJob[] = [];
   for (const src of sources) {
-    const flavour = flavourFor(src.baseName);
+    // A valid detection lives at <technique>/<platform>.mdx (the structural check enforces it).
     const query = readText(src.queryPath);
-    if (query !== null) jobs.push({ kind: "query", text: query, flavour });
-    const pro = readText(proPath(src.dirName, src.baseName));
-    if (pro !== null) jobs.push({ kind: "markdown", text: splitFrontmatter(pro).body, flavour });
+    if (query !== null) jobs.push({ kind: "query", text: query, flavour: flavourFor(src.baseName) });
+    const pro = proJob(src.dirName, src.baseName);
+    if (pro) jobs.push(pro.job);
   }
   return jobs;
 }
