@@ -113,3 +113,15 @@ export function median(xs) {
   const m = Math.floor(s.length / 2);
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 }
+
+/** Median requests/s and latencies of repeated load runs (latencies to `digits` places), errors summed. */
+export function summariseLoadRuns(runs, digits = 2) {
+  return {
+    rps: round(median(runs.map((r) => r.rps)), 0),
+    p50Ms: round(median(runs.map((r) => r.latencyMs.p50)), digits),
+    p95Ms: round(median(runs.map((r) => r.latencyMs.p95)), digits),
+    p99Ms: round(median(runs.map((r) => r.latencyMs.p99)), digits),
+    errors: runs.reduce((a, r) => a + r.errors, 0),
+    non2xx: runs.reduce((a, r) => a + r.non2xx, 0),
+  };
+}

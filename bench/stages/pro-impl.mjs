@@ -4,20 +4,12 @@
 // per-request call, the Pro island's server action, which reads the session, reads the
 // entitlement from SQLite and renders the Pro material. That request is what is compared.
 import { prepareServer, proSectionRequest, signInUsers } from "../load/auth-tests.mjs";
-import { runAutocannon, median, round } from "../lib/load.mjs";
+import { round, runAutocannon, summariseLoadRuns } from "../lib/load.mjs";
 import { startNext } from "../lib/proc.mjs";
 import { raw } from "../load/cache-safety.mjs";
 
 function summary(label, runs) {
-  return {
-    label,
-    rps: round(median(runs.map((r) => r.rps)), 0),
-    p50Ms: round(median(runs.map((r) => r.latencyMs.p50)), 1),
-    p95Ms: round(median(runs.map((r) => r.latencyMs.p95)), 1),
-    p99Ms: round(median(runs.map((r) => r.latencyMs.p99)), 1),
-    errors: runs.reduce((a, r) => a + r.errors, 0),
-    non2xx: runs.reduce((a, r) => a + r.non2xx, 0),
-  };
+  return { label, ...summariseLoadRuns(runs, 1) };
 }
 
 export async function proStageImpl(ctx) {

@@ -3,7 +3,7 @@
 import { cpSync, existsSync, mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import { request } from "node:http";
-import { getLoad, median, round } from "../lib/load.mjs";
+import { getLoad, round, summariseLoadRuns } from "../lib/load.mjs";
 import { startProxy, startStatic, nginxBinary } from "../lib/nginx.mjs";
 import { TMP } from "../lib/proc.mjs";
 
@@ -35,12 +35,7 @@ function rawGet(url, headers = {}) {
 
 function summarise(runs) {
   return {
-    rps: round(median(runs.map((r) => r.rps)), 0),
-    p50Ms: round(median(runs.map((r) => r.latencyMs.p50)), 2),
-    p95Ms: round(median(runs.map((r) => r.latencyMs.p95)), 2),
-    p99Ms: round(median(runs.map((r) => r.latencyMs.p99)), 2),
-    errors: runs.reduce((a, r) => a + r.errors, 0),
-    non2xx: runs.reduce((a, r) => a + r.non2xx, 0),
+    ...summariseLoadRuns(runs),
     runs: runs.map((r) => ({ rps: round(r.rps, 0), p50Ms: round(r.latencyMs.p50, 2), p99Ms: round(r.latencyMs.p99, 2), requests: r.requests })),
   };
 }
