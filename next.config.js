@@ -29,7 +29,20 @@ const nextConfig = {
     "/**": ["./content/**/*"],
   },
   async headers() {
-    return [{ source: "/:path*", headers: securityHeaders }];
+    return [
+      { source: "/:path*", headers: securityHeaders },
+      // A request with a `next-action` header skips proxy.ts (see its `config`): server actions
+      // called from script, whose RSC replies need no CSP. Anything else sent with that header (a
+      // forged GET gets the page) must not be stored by a shared cache or run a script.
+      {
+        source: "/:path*",
+        has: [{ type: "header", key: "next-action" }],
+        headers: [
+          { key: "Cache-Control", value: "private, no-store" },
+          { key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'" },
+        ],
+      },
+    ];
   },
 };
 

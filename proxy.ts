@@ -133,6 +133,20 @@ async function parsesAsFormData(request: NextRequest): Promise<boolean> {
   }
 }
 
+/**
+ * Where the proxy runs: every path but the build's static files, except a server action called from
+ * script (a `next-action` header, like the Pro section of every detection page). Its reply is an RSC
+ * payload, not a document, so it has no use for a CSP, and skipping the proxy is a fifth of the Pro
+ * section's cost (npm run bench). Two guards keep that safe:
+ * - a path with a percent-escape still goes through the proxy (second entry), because the router
+ *   answers 500 to a malformed one;
+ * - next.config.js marks every response to a `next-action` request private, no-store, with a CSP
+ *   that allows nothing, so a GET forged with the header (Next serves the page to it, without this
+ *   proxy's CSP) can never be cached for others or run a script.
+ */
 export const config = {
-  matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"],
+  matcher: [
+    { source: "/((?!_next/static|_next/image|favicon.ico).*)", missing: [{ type: "header", key: "next-action" }] },
+    { source: "/(.*%.*)" },
+  ],
 };

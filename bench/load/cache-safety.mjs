@@ -64,6 +64,17 @@ export async function cacheSafety(proxyOrigin, { pro } = {}) {
   const post = await raw(proxyOrigin, { method: "POST", path: "/techniques/T1055/sentinel", headers: { "Content-Type": "text/plain" }, body: "x" });
   check("POST is never served from the cache", status(post) !== "HIT", `cache ${status(post)}`);
 
+  // A GET forged with a next-action header skips the app's proxy.ts, so it gets the page without the
+  // page's CSP: it must never be stored and served to the next visitor.
+  const forgedPath = `/techniques/T1055?forged-action=${Date.now()}`;
+  const forged = await raw(proxyOrigin, { path: forgedPath, headers: { "Next-Action": "0".repeat(42) } });
+  const after = await raw(proxyOrigin, { path: forgedPath });
+  check(
+    "a GET forged with a Next-Action header is not stored; the next visitor gets the page's own CSP",
+    status(after) !== "HIT" && /script-src 'self' 'sha256-/.test(after.headers["content-security-policy"] ?? ""),
+    `forged: ${forged.status} ${status(forged)} (Cache-Control ${forged.headers["cache-control"]}), then: ${status(after)}, CSP ${(after.headers["content-security-policy"] ?? "none").slice(0, 60)}`,
+  );
+
   const trace = await raw(proxyOrigin, { method: "TRACE", path: "/" });
   check("TRACE is refused by nginx, not passed to the app", trace.status === 405, `status ${trace.status}`);
 

@@ -123,6 +123,8 @@ export function fuzzCases() {
     for (const m of METHODS) cases.push({ method: m, path: base });
     for (const b of BODIES) cases.push({ method: "POST", path: base, headers: { "Content-Type": b.ct }, body: b.body });
     cases.push({ method: "POST", path: base, headers: { "Next-Action": "0".repeat(42), "Content-Type": "text/plain;charset=UTF-8" }, body: "[]" });
+    // A server action call skips proxy.ts unless the path has a percent-escape; a malformed one must still be a 4xx.
+    cases.push({ method: "POST", path: `${base.replace(/\/$/, "")}/%E0%A4%A`, headers: { "Next-Action": "0".repeat(42), "Content-Type": "text/plain;charset=UTF-8" }, body: "[]" });
   }
   // Paths no route owns.
   for (const p of ["/%", "/%zz/..", "/_next/static/..%2f..%2fpackage.json", "/_next/image?url=%2F..%2F&w=-1&q=0", "/_next/data/x/y.json", "/.env", "/.next/BUILD_ID", "/" + "a/".repeat(500)])

@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { generateETag } from "next/dist/server/lib/etag.js";
+import { unstable_doesMiddlewareMatch, unstable_getResponseFromNextConfig } from "next/experimental/testing/server";
 import { NextRequest } from "next/server";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { inlineScriptHashes, scriptSources } from "./csp";
@@ -101,5 +102,40 @@ describe("proxy.ts", () => {
       expect(scriptSources(csp)).not.toContain("'unsafe-inline'");
       expect(csp).toContain("frame-ancestors 'none'");
     }
+  });
+});
+
+describe("where proxy.ts runs, and what stands in for it where it does not", () => {
+  // Next's own matcher code, fed proxy.ts's `config` as the build reads it.
+  const runs = async (url: string, headers: Record<string, string> = {}) => {
+    const { config } = await import("@/proxy");
+    return unstable_doesMiddlewareMatch({ config, url, headers });
+  };
+
+  it("runs for pages, RSC requests, APIs and form posts; not for the build's static files", async () => {
+    for (const u of ["/", "/techniques/T1055", "/techniques/T1055/sentinel", "/signin", "/api/search", "/nope"]) expect(await runs(u), u).toBe(true);
+    expect(await runs("/techniques/T1055", { rsc: "1" })).toBe(true);
+    expect(await runs("/signin", { "content-type": "multipart/form-data; boundary=x" })).toBe(true);
+    expect(await runs("/_next/static/chunks/a.js")).toBe(false);
+  });
+
+  it("skips a server action called from script, unless its path has a percent-escape", async () => {
+    expect(await runs("/techniques/T1055/sentinel", { "next-action": "abc", "content-type": "text/plain;charset=UTF-8" })).toBe(false);
+    expect(await runs("/techniques/%E0%A4%A", { "next-action": "abc" })).toBe(true);
+    expect(await runs("/%zz/x", { "next-action": "abc" })).toBe(true);
+  });
+
+  it("next.config.js makes every response to a next-action request uncacheable and script-free", async () => {
+    const { default: nextConfig } = await import("../../next.config.js");
+    const forged = await unstable_getResponseFromNextConfig({ url: "http://localhost/techniques/T1055", nextConfig, headers: { "next-action": "x" } });
+    expect(forged.headers.get("cache-control")).toBe("private, no-store");
+    const csp = forged.headers.get("content-security-policy") ?? "";
+    expect(csp).toContain("default-src 'none'");
+    expect(csp).not.toContain("script-src");
+    expect(forged.headers.get("x-content-type-options")).toBe("nosniff");
+    // A plain request gets only the shared headers: its CSP and caching come from the proxy and Next.
+    const plain = await unstable_getResponseFromNextConfig({ url: "http://localhost/techniques/T1055", nextConfig });
+    expect(plain.headers.get("cache-control")).toBeNull();
+    expect(plain.headers.get("content-security-policy")).toBeNull();
   });
 });
