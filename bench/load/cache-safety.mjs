@@ -43,6 +43,35 @@ export async function cacheSafety(proxyOrigin, { pro } = {}) {
     check(`public page ${p} is served from the cache`, r.status === 200 && status(r) === "HIT", `status ${r.status}, cache ${status(r)}`);
   }
 
+  // deploy/nginx.conf ignores Vary because its cache key already holds every header the app varies
+  // on. Every cacheable response must vary on nothing else, or two visitors could get each
+  // other's variant.
+  const KEYED = new Set(["rsc", "next-router-state-tree", "next-router-prefetch", "next-router-segment-prefetch", "accept-encoding"]);
+
+  for (const c of [
+    { path: "/" },
+    { path: "/techniques/T1055" },
+    { path: "/techniques/T1055/sentinel" },
+    { path: "/techniques/T1055/sentinel?_rsc", headers: { RSC: "1" } },
+    { path: "/techniques/T1055/sentinel/sigma.yml" },
+    { path: "/api/suggest?q=T1055" },
+    { path: "/techniques/T1055", headers: { "Accept-Encoding": "gzip, deflate, br" } },
+  ]) {
+    const r = await raw(proxyOrigin, c);
+    const vary = String(r.headers.vary ?? "").split(",").map((v) => v.trim().toLowerCase()).filter(Boolean);
+    const unkeyed = vary.filter((v) => !KEYED.has(v));
+    check(`${c.path}${c.headers ? ` (${Object.keys(c.headers).join(", ")})` : ""} varies only on headers in nginx's cache key`, r.status === 200 && unkeyed.length === 0, `status ${r.status}, Vary: ${r.headers.vary ?? "none"}`);
+  }
+  // Each encoding gets its own entry: a client without gzip never gets a gzip body from the cache.
+  for (let i = 0; i < 2; i++) await raw(proxyOrigin, { path: "/techniques/T1055", headers: { "Accept-Encoding": "gzip" } });
+  const plainAfterGzip = await raw(proxyOrigin, { path: "/techniques/T1055" });
+  const gz = await raw(proxyOrigin, { path: "/techniques/T1055", headers: { "Accept-Encoding": "br;q=1, gzip;q=0.5" } });
+  check(
+    "a cached page is stored per encoding: identity without gzip, gzip for any gzip-capable client",
+    !plainAfterGzip.headers["content-encoding"] && plainAfterGzip.body.includes("<html") && gz.headers["content-encoding"] === "gzip" && status(gz) === "HIT",
+    `without: ${plainAfterGzip.headers["content-encoding"] ?? "identity"} ${status(plainAfterGzip)}, with: ${gz.headers["content-encoding"] ?? "identity"} ${status(gz)}`,
+  );
+
   // A cacheable URL first requested with a session cookie is not stored.
   const fresh = `/api/suggest?q=cache-safety-${Date.now()}`;
   const signed = await raw(proxyOrigin, { path: fresh, headers: { Cookie: "next-auth.session-token=bench-fake-session" } });
@@ -94,9 +123,14 @@ export async function cacheSafety(proxyOrigin, { pro } = {}) {
     const anonPage = await raw(proxyOrigin, { path: page });
     check("the detection page served from the cache holds no Pro material", !anonPage.body.includes(pro.canary), `cache ${status(anonPage)}`);
     // RSC variant of the page too.
-    await raw(proxyOrigin, { path: page, headers: { Cookie: pro.proCookie, RSC: "1" } });
-    const anonRsc = await raw(proxyOrigin, { path: page, headers: { RSC: "1" } });
-    check("the cached RSC payload of the detection page holds no Pro material", !anonRsc.body.includes(pro.canary), `cache ${status(anonRsc)}`);
+    // (Next 16 answers an RSC request without its `_rsc` search parameter with a redirect.)
+    await raw(proxyOrigin, { path: `${page}?_rsc`, headers: { Cookie: pro.proCookie, RSC: "1" } });
+    const anonRsc = await raw(proxyOrigin, { path: `${page}?_rsc`, headers: { RSC: "1" } });
+    check(
+      "the cached RSC payload of the detection page holds no Pro material",
+      anonRsc.status === 200 && /text\/x-component/.test(anonRsc.headers["content-type"] ?? "") && anonRsc.body.includes("pro-teaser") && !anonRsc.body.includes(pro.canary),
+      `status ${anonRsc.status}, ${anonRsc.headers["content-type"]}, cache ${status(anonRsc)}`,
+    );
     if (pro.accountPath) {
       const mine = await raw(proxyOrigin, { path: pro.accountPath, headers: { Cookie: pro.proCookie } });
       const other = await raw(proxyOrigin, { path: pro.accountPath });
