@@ -14,6 +14,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { stages, STAGE_NAMES } from "./stages/index.mjs";
+import { floorWeights } from "./stages/serve.mjs";
 import { ROOT, run, startNext, stopAll, stopAllOnExit, writeCspManifest } from "./lib/proc.mjs";
 import { hasWrk } from "./lib/load.mjs";
 import { nginxBinary } from "./lib/nginx.mjs";
@@ -48,13 +49,13 @@ const machine = {
 };
 console.log(`Huntbook benchmarks: node ${machine.node}, ${machine.cpus} CPUs, load average ${machine.loadAverageAtStart.join(" ")}, load tool ${machine.loadTool}`);
 
-async function build(dir, label) {
-  if (process.env.BENCH_SKIP_BUILD === "1" && existsSync(path.join(dir, ".next", "BUILD_ID"))) {
+async function build(dir, label, { env = {}, reusable = () => true } = {}) {
+  if (process.env.BENCH_SKIP_BUILD === "1" && existsSync(path.join(dir, ".next", "BUILD_ID")) && reusable()) {
     console.log(`- ${label}: reusing the existing build (BENCH_SKIP_BUILD=1)`);
     return null;
   }
   console.log(`- building ${label} ...`);
-  const r = await run(path.join(ROOT, "node_modules", ".bin", "next"), ["build"], { cwd: dir, logName: `build-${label}` });
+  const r = await run(path.join(ROOT, "node_modules", ".bin", "next"), ["build"], { cwd: dir, env, logName: `build-${label}` });
   if (r.code !== 0) throw new Error(`next build failed for ${label}; see bench/results/tmp/build-${label}.log`);
   console.log(`  ${label} built in ${(r.ms / 1000).toFixed(1)} s`);
   return { seconds: r.ms / 1000, cpuSeconds: r.cpuMs / 1000 };
@@ -64,7 +65,16 @@ const ctx = { env, machine, results: {}, root: ROOT, floorDir: FLOOR, resultsDir
 const needsServers = only.some((s) => ["serve", "proxy", "pro", "firstload", "lighthouse"].includes(s));
 try {
   if (needsServers) {
-    ctx.builds = { floor: await build(FLOOR, "floor"), app: await build(ROOT, "app") };
+    const app = await build(ROOT, "app");
+    // The floor is also built at the byte size of each measured page (bench/floor/app/weight), so
+    // the serve stage can tell page weight from what our code adds. A few seconds: rebuilt
+    // whenever the app's pages changed size.
+    const weights = floorWeights(ROOT);
+    const floor = await build(FLOOR, "floor", {
+      env: { FLOOR_WEIGHTS: weights.join(",") },
+      reusable: () => weights.every((w) => existsSync(path.join(FLOOR, ".next", "server", "app", "weight", `${w}.html`))),
+    });
+    ctx.builds = { floor, app };
     await writeCspManifest();
     // With accounts, the app runs as deployed: a migrated, seeded SQLite database of its own, a
     // session secret and its public origin (without them /api/auth/session and the Pro island fail).

@@ -1,6 +1,6 @@
 // Stages 1 and 2: public pages under `next start` against the framework floor, and through
 // deploy/nginx.conf against nginx serving the same prerendered HTML files.
-import { cpSync, existsSync, mkdirSync, rmSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
 import { request } from "node:http";
 import { getLoad, round, summariseLoadRuns } from "../lib/load.mjs";
@@ -12,6 +12,15 @@ export const PUBLIC_PAGES = [
   { name: "technique", path: "/techniques/T1055", html: "techniques/T1055.html" },
   { name: "detection", path: "/techniques/T1055/sentinel", html: "techniques/T1055/sentinel.html" },
 ];
+
+/** Byte size of each measured page's prerendered HTML: the weights the floor is also built at. */
+export function floorWeights(root) {
+  return PUBLIC_PAGES.map((p) => {
+    const file = path.join(root, ".next", "server", "app", p.html);
+    if (!existsSync(file)) throw new Error(`no prerendered file ${file}: is ${p.path} still static?`);
+    return statSync(file).size;
+  });
+}
 
 async function warm(url, n = 50, headers = {}) {
   for (let i = 0; i < n; i++) {
@@ -58,24 +67,49 @@ async function interleaved(targets, { rounds, seconds, connections }) {
 
 export async function serveStage(ctx) {
   const { env } = ctx;
+  // Each page's bytes, and the floor built at the same size (see bench/run.mjs).
+  const weights = floorWeights(ctx.root);
+  const sized = [];
+  for (const [i, p] of PUBLIC_PAGES.entries()) {
+    const url = `${ctx.floor.origin}/weight/${weights[i]}`;
+    const r = await rawGet(url);
+    sized.push(r.status === 200 ? { page: p.name, url, bytes: Number(r.headers["content-length"]) } : null);
+  }
   const targets = [
     { name: "floor", url: ctx.floor.origin + "/" },
-    ...PUBLIC_PAGES.map((p) => ({ name: p.name, url: ctx.app.origin + p.path })),
+    ...PUBLIC_PAGES.flatMap((p, i) => [
+      ...(sized[i] ? [{ name: `floor at ${p.name} weight`, url: sized[i].url }] : []),
+      { name: p.name, url: ctx.app.origin + p.path },
+    ]),
   ];
   for (const t of targets) await warm(t.url);
   const m = await interleaved(targets, env);
   const floor = m.floor.rps;
-  const pages = PUBLIC_PAGES.map((p) => ({ page: p.name, path: p.path, ...m[p.name], ratioToFloor: round(m[p.name].rps / floor, 2) }));
+  const pages = PUBLIC_PAGES.map((p, i) => {
+    const same = sized[i] && m[`floor at ${p.name} weight`];
+    return {
+      page: p.name,
+      path: p.path,
+      bytes: weights[i],
+      ...m[p.name],
+      ratioToFloor: round(m[p.name].rps / floor, 2),
+      // Not the target (that is the bare page): the same comparison with the floor serving as many bytes.
+      sameWeightFloor: same ? { bytes: sized[i].bytes, ...same, ratio: round(m[p.name].rps / same.rps, 2) } : null,
+    };
+  });
   console.log(`\n  framework floor (bare Next page): ${floor} req/s, p50 ${m.floor.p50Ms} ms, p99 ${m.floor.p99Ms} ms`);
-  for (const p of pages) console.log(`  ${p.page.padEnd(10)} ${p.rps} req/s (${p.ratioToFloor}x floor), p50 ${p.p50Ms} ms, p99 ${p.p99Ms} ms`);
+  for (const p of pages)
+    console.log(
+      `  ${p.page.padEnd(10)} ${p.rps} req/s (${p.ratioToFloor}x floor${p.sameWeightFloor ? `, ${p.sameWeightFloor.ratio}x the floor at ${p.sameWeightFloor.bytes} bytes` : ""}), p50 ${p.p50Ms} ms, p99 ${p.p99Ms} ms`,
+    );
   return {
     description: `next start, ${env.connections} connections, ${env.seconds} s per run, median of ${env.rounds} interleaved rounds`,
-    reference: { floor: m.floor },
+    reference: { floor: m.floor, floorBytes: Number((await rawGet(ctx.floor.origin + "/")).headers["content-length"]) },
     pages,
     targets: pages.map((p) => ({
       name: `${p.page} page throughput vs framework floor`,
       target: ">= 0.9x",
-      measured: `${p.ratioToFloor}x (${p.rps} vs ${floor} req/s)`,
+      measured: `${p.ratioToFloor}x (${p.rps} vs ${floor} req/s)${p.sameWeightFloor ? `; ${p.sameWeightFloor.ratio}x the floor serving as many bytes` : ""}`,
       met: p.ratioToFloor >= 0.9 && p.errors === 0 && p.non2xx === 0,
     })),
   };
