@@ -44,9 +44,17 @@ const components = {
 // are rendered on every entitled request, and their content is the same every time.
 const rendered = boundedMemo<Promise<ReactNode>>(1000);
 
-export async function Mdx({ source }: { source: string }) {
-  const content = await rendered(source, async () =>
+/** The MDX source as plain elements (memoised per source text), for a caller that renders it itself. */
+export function renderMdx(source: string): Promise<ReactNode> {
+  return rendered(source, async () =>
     resolveServerComponents((await compileMDX({ source, components, options: { blockJS: true, blockDangerousJS: true } })).content),
   );
-  return <div className="prose">{content}</div>;
+}
+
+export function Prose({ children }: { children?: ReactNode }) {
+  return <div className="prose">{children}</div>;
+}
+
+export async function Mdx({ source }: { source: string }) {
+  return <Prose>{await renderMdx(source)}</Prose>;
 }

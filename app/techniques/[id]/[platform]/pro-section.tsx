@@ -1,6 +1,6 @@
 "use server";
 import type { ReactNode } from "react";
-import { ProContent } from "@/components/detection/ProContent";
+import { ProContent, renderProSections } from "@/components/detection/ProContent";
 import { ProTeaser } from "@/components/detection/ProTeaser";
 import { getAccess } from "@/lib/access";
 import { getDetection } from "@/lib/content/detections";
@@ -48,5 +48,5 @@ export async function loadProSection(technique: unknown, platform: unknown): Pro
   }
   const material = loadProMaterial(access.grant, d);
   if (!material) return <p>The Pro material for this detection is being written.</p>;
-  return <ProContent material={material} />;
+  return <ProContent canary={material.canary} sections={await renderProSections(material)} />;
 }
