@@ -1,18 +1,17 @@
 import type { ReactNode } from "react";
 import { Prose, renderMdx } from "@/components/content/Mdx";
+import { PRO_SECTIONS } from "@/lib/content/schema";
 import type { ProMaterial } from "@/lib/content/types";
 
-const ORDER = ["Response playbook", "Investigation guide", "Hunting queries", "Test commands", "Tuning guidance"] as const;
-
-export type RenderedProSections = { name: (typeof ORDER)[number]; content: ReactNode }[];
+export type RenderedProSections = { name: (typeof PRO_SECTIONS)[number]; content: ReactNode }[];
 
 /**
- * Each Pro section rendered to plain elements (memoised per source text). Done before React sees
- * the tree, so the reply is one plain tree instead of five async components React must await and
- * stream one by one.
+ * Each Pro section, in the schema's order, rendered to plain elements (memoised per source text).
+ * Done before React sees the tree, so the reply is one plain tree instead of five async components
+ * React must await and stream one by one.
  */
 export async function renderProSections(material: ProMaterial): Promise<RenderedProSections> {
-  return Promise.all(ORDER.map(async (name) => ({ name, content: await renderMdx(material.sections[name] ?? "") })));
+  return Promise.all(PRO_SECTIONS.map(async (name) => ({ name, content: await renderMdx(material.sections[name] ?? "") })));
 }
 
 /** The Pro sections of one detection. Rendered on the server, only for an entitled viewer. */
