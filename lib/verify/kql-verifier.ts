@@ -214,8 +214,14 @@ export function jobsFromSources(sources: readonly DetectionSource[]): KqlJob[] {
   return jobs;
 }
 
+/** File lists whose jobs were started (content:check starts early, then the verifier's prepare). */
+const startedFor = new WeakSet<readonly DetectionSource[]>();
+
 /** Starts checking the KQL of these detection files now; verifyKql collects the results. */
 export function startKqlJobs(sources: readonly DetectionSource[]): void {
+  // The same list again: its files were read and its jobs queued already.
+  if (startedFor.has(sources)) return;
+  startedFor.add(sources);
   startJobs(jobsFromSources(sources));
 }
 
