@@ -13,13 +13,16 @@ export const PUBLIC_PAGES = [
   { name: "detection", path: "/techniques/T1055/sentinel", html: "techniques/T1055/sentinel.html" },
 ];
 
+/** The build's prerendered HTML file of a measured page; throws if the page is no longer static. */
+function prerenderedFile(root, p) {
+  const file = path.join(root, ".next", "server", "app", p.html);
+  if (!existsSync(file)) throw new Error(`no prerendered file ${file}: is ${p.path} still static?`);
+  return file;
+}
+
 /** Byte size of each measured page's prerendered HTML: the weights the floor is also built at. */
 export function floorWeights(root) {
-  return PUBLIC_PAGES.map((p) => {
-    const file = path.join(root, ".next", "server", "app", p.html);
-    if (!existsSync(file)) throw new Error(`no prerendered file ${file}: is ${p.path} still static?`);
-    return statSync(file).size;
-  });
+  return PUBLIC_PAGES.map((p) => statSync(prerenderedFile(root, p)).size);
 }
 
 async function warm(url, n = 50, headers = {}) {
@@ -122,8 +125,7 @@ export async function proxyStage(ctx) {
   const staticRoot = path.join(TMP, "static-root");
   rmSync(staticRoot, { recursive: true, force: true });
   for (const p of PUBLIC_PAGES) {
-    const src = path.join(ctx.root, ".next", "server", "app", p.html);
-    if (!existsSync(src)) throw new Error(`no prerendered file ${src}: is ${p.path} still static?`);
+    const src = prerenderedFile(ctx.root, p);
     mkdirSync(path.dirname(path.join(staticRoot, p.html)), { recursive: true });
     cpSync(src, path.join(staticRoot, p.html));
   }
