@@ -84,7 +84,8 @@ export async function proxy(request: NextRequest) {
     }
     // A server action called from script (next-action header) is answered with an RSC payload,
     // never HTML, so there is no inline script to put a nonce on: skip making one and rewriting
-    // the request. (A no-JavaScript form post has no such header; it renders HTML, with a nonce.)
+    // the request. The matcher sends such a request here only when its path has a percent-escape
+    // (see `config`). (A no-JavaScript form post has no such header; it renders HTML, with a nonce.)
     if (method === "POST" && request.headers.has("next-action")) {
       return withHeaders(NextResponse.next(), nonceFreeCsp(found, s), s.hsts);
     }
