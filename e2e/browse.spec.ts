@@ -331,16 +331,33 @@ test.describe("accessibility (axe: no serious or critical violations)", () => {
   }
 });
 
-test("accessibility in the dark scheme: home and detections (axe)", async ({ browser }) => {
+test("accessibility in the dark scheme: home, detections and a detection page's code (axe)", async ({ browser }) => {
   const ctx = await browser.newContext({ colorScheme: "dark" });
   const page = await ctx.newPage();
-  for (const path of ["/", "/detections?tactic=TA0005", "/detections?tactic=nope", "/tactics/TA0005"]) {
+  for (const path of ["/", "/detections?tactic=TA0005", "/detections?tactic=nope", "/tactics/TA0005", "/techniques/T1055/sentinel"]) {
     await page.goto(path);
     await expect(page.locator("html")).toHaveAttribute("data-mui-color-scheme", "dark");
     const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
     const bad = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
     expect(bad.map((v) => `${path} ${v.id}: ${v.help} (${v.nodes.length}) ${v.nodes[0]?.target.join(" ")}`)).toEqual([]);
   }
+  // Highlighted code takes the dark theme's token colours (classes from app/code-colors.css): the
+  // KQL keyword `let` is github-dark's #F97583, not github-light's #D73A49; comments are github-dark's
+  // grey lightened to 4.5:1 (#8F969E; the theme's #6A737D fails axe's contrast check above).
+  const code = page.getByTestId("kql-query").locator("pre.shiki");
+  await expect(code.locator(".line > span", { hasText: /^let$/ }).first()).toHaveCSS("color", "rgb(249, 117, 131)");
+  await expect(code.locator(".line > span", { hasText: /^\/\/ Window: last 1 hour; schedule every hour\.$/ })).toHaveCSS("color", "rgb(143, 150, 158)");
+  await ctx.close();
+});
+
+test("highlighted code takes the light theme's token colours in the light scheme", async ({ browser }) => {
+  const ctx = await browser.newContext({ colorScheme: "light" });
+  const page = await ctx.newPage();
+  await page.goto("/techniques/T1055/sentinel");
+  await expect(page.locator("html")).toHaveAttribute("data-mui-color-scheme", "light");
+  const code = page.getByTestId("kql-query").locator("pre.shiki");
+  await expect(code.locator(".line > span", { hasText: /^let$/ }).first()).toHaveCSS("color", "rgb(215, 58, 73)");
+  await expect(code.locator(".line > span", { hasText: /^\/\/ Window: last 1 hour; schedule every hour\.$/ })).toHaveCSS("color", "rgb(106, 115, 125)");
   await ctx.close();
 });
 

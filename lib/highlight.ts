@@ -1,17 +1,106 @@
 import "server-only";
-import { createHighlighter, type Highlighter } from "shiki";
+import { createHighlighter, type Highlighter, type ShikiTransformer, type ThemeRegistrationResolved } from "shiki";
+import { readableOn } from "@/lib/colour";
 import { boundedMemo } from "@/lib/memo";
 
-/** Server-side syntax highlighting (no highlighter code reaches the browser). */
+/**
+ * Server-side syntax highlighting (no highlighter code reaches the browser).
+ *
+ * Token colours travel as two short class names (`l4 d7`: the light and the dark theme's colour)
+ * instead of shiki's inline `style="color:#D73A49;--shiki-dark:#F97583"`. A code block is sent
+ * twice (in the HTML and again in the page's RSC payload), so on a detection page this is about
+ * 20 kB less per response. The classes are defined in app/code-colors.css, generated from the same
+ * themes by `npm run code-colors` (lib/highlight.test.ts fails when it is out of date). A token
+ * whose style holds anything else (a colour outside the palette, a font style) keeps shiki's inline
+ * style, so output never loses a colour.
+ */
 
 const LANGS = ["kusto", "yaml", "json", "powershell", "shellscript", "bash", "text"] as const;
 export type CodeLang = (typeof LANGS)[number];
 
-let highlighter: Promise<Highlighter> | null = null;
+export const CODE_THEMES = { light: "github-light", dark: "github-dark" } as const;
 
-function getHighlighter(): Promise<Highlighter> {
-  highlighter ??= createHighlighter({ themes: ["github-light", "github-dark"], langs: LANGS.filter((l) => l !== "text") });
+/** A theme's token colours: shiki's value (what its output says) and the one the stylesheet uses. */
+export interface PaletteEntry {
+  cls: string;
+  colour: string;
+  css: string;
+}
+
+interface Palette {
+  light: PaletteEntry[];
+  dark: PaletteEntry[];
+}
+
+let highlighter: Promise<{ h: Highlighter; transformer: ShikiTransformer; palette: Palette }> | null = null;
+
+function getHighlighter() {
+  highlighter ??= createHighlighter({ themes: Object.values(CODE_THEMES), langs: LANGS.filter((l) => l !== "text") }).then((h) => {
+    const palette = { light: themePalette(h.getTheme(CODE_THEMES.light), "l"), dark: themePalette(h.getTheme(CODE_THEMES.dark), "d") };
+    return { h, palette, transformer: tokenClasses(palette) };
+  });
   return highlighter;
+}
+
+/** WCAG AA for normal text: the code blocks are 13.5 px. */
+export const CODE_MIN_CONTRAST = 4.5;
+
+/**
+ * Every foreground colour a token can get from a theme, lower-case, sorted (a stable order). Each
+ * is drawn as the theme gives it when it reads well on the theme's background; otherwise it is
+ * moved towards black or white until it does (github-dark's comment grey is 3.05:1 on its
+ * background; some rules name near-white text for a background shiki does not draw).
+ */
+function themePalette(theme: ThemeRegistrationResolved, prefix: string): PaletteEntry[] {
+  const colours = new Set<string>([theme.fg.toLowerCase()]);
+  for (const rule of theme.settings) if (rule.settings?.foreground) colours.add(rule.settings.foreground.toLowerCase());
+  return [...colours].sort().map((colour, i) => ({ cls: `${prefix}${i}`, colour, css: readableOn(colour, theme.bg, CODE_MIN_CONTRAST) }));
+}
+
+/** Replaces a token's colour declarations with palette classes when that is all its style holds. */
+function tokenClasses(palette: Palette): ShikiTransformer {
+  const light = new Map(palette.light.map((e) => [e.colour, e.cls]));
+  const dark = new Map(palette.dark.map((e) => [e.colour, e.cls]));
+  return {
+    name: "huntbook:token-classes",
+    span(node) {
+      const style = node.properties.style;
+      if (typeof style !== "string") return;
+      const classes: string[] = [];
+      const rest: string[] = [];
+      for (const decl of style.split(";")) {
+        if (!decl) continue;
+        const colon = decl.indexOf(":");
+        const prop = decl.slice(0, colon).trim();
+        const value = decl.slice(colon + 1).trim().toLowerCase();
+        const cls = prop === "color" ? light.get(value) : prop === "--shiki-dark" ? dark.get(value) : undefined;
+        if (cls) classes.push(cls);
+        else rest.push(decl);
+      }
+      // All or nothing: a span that keeps an inline style keeps its colours there too, because the
+      // dark-theme rule for styled spans (globals.css) reads --shiki-dark from the span.
+      if (classes.length === 0 || rest.length > 0) return;
+      this.addClassToHast(node, classes);
+      delete node.properties.style;
+    },
+  };
+}
+
+/** The token classes, for tests. */
+export async function codePalette(): Promise<Palette & { lightBg: string; darkBg: string }> {
+  const { h, palette } = await getHighlighter();
+  return { ...palette, lightBg: h.getTheme(CODE_THEMES.light).bg, darkBg: h.getTheme(CODE_THEMES.dark).bg };
+}
+
+/** The stylesheet for the token classes (written to app/code-colors.css by `npm run code-colors`). */
+export async function codeColorsCss(): Promise<string> {
+  const { palette } = await getHighlighter();
+  const rules = [
+    "/* Generated by `npm run code-colors` from shiki's github-light and github-dark themes (lib/highlight.ts). Do not edit. */",
+    ...palette.light.map((e) => `.code-block .${e.cls}{color:${e.css}}`),
+    ...palette.dark.map((e) => `[data-mui-color-scheme="dark"] .code-block .${e.cls}{color:${e.css}}`),
+  ];
+  return rules.join("\n") + "\n";
 }
 
 const ALIASES: Record<string, CodeLang> = {
@@ -39,7 +128,13 @@ const memo = boundedMemo<Promise<string>>(2000);
 export function highlight(code: string, lang: string | undefined): Promise<string> {
   const resolved = resolveLang(lang);
   return memo(`${resolved}\0${code}`, async () => {
-    const h = await getHighlighter();
-    return h.codeToHtml(code, { lang: resolved, themes: { light: "github-light", dark: "github-dark" }, defaultColor: "light" });
+    const { h, transformer } = await getHighlighter();
+    return h.codeToHtml(code, { lang: resolved, themes: CODE_THEMES, defaultColor: "light", transformers: [transformer] });
   });
+}
+
+/** Shiki's own output (inline styles), for tests that check the classes against it. */
+export async function highlightInline(code: string, lang: string | undefined): Promise<string> {
+  const { h } = await getHighlighter();
+  return h.codeToHtml(code, { lang: resolveLang(lang), themes: CODE_THEMES, defaultColor: "light" });
 }

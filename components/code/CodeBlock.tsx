@@ -1,5 +1,7 @@
 import type { ReactNode } from "react";
 import { CopyButton } from "./CopyButton";
+// Token colour classes of lib/highlight.ts; imported here so only pages with code load them.
+import "@/app/code-colors.css";
 
 /**
  * A highlighted code block. `html` is shiki's output for `code` (made on the server); the copy

@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { contrast } from "@/lib/colour";
 import { CSS_VAR, PALETTE, type SchemePalette } from "./palette";
 
 const css = readFileSync(new URL("../../app/globals.css", import.meta.url), "utf8");
@@ -10,15 +11,6 @@ function block(selector: string): Record<string, string> {
   const body = css.slice(start, css.indexOf("}", start));
   return Object.fromEntries([...body.matchAll(/(--[\w-]+):\s*([^;]+);/g)].map((m) => [m[1], m[2]!.trim().toLowerCase()]));
 }
-
-function luminance(hex: string): number {
-  const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255).map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
-  return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
-}
-const contrast = (a: string, b: string) => {
-  const [x, y] = [luminance(a), luminance(b)].sort((p, q) => q - p);
-  return (x! + 0.05) / (y! + 0.05);
-};
 
 describe("palette", () => {
   for (const [scheme, selector] of [
