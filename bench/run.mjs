@@ -10,7 +10,7 @@
 // References: the framework floor (bench/floor, a bare Next.js page, same Next version, built from
 // the root node_modules) and the ceiling (nginx from Debian serving the same prerendered HTML).
 // All traffic goes to 127.0.0.1 and every run stops by itself.
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { stages, STAGE_NAMES } from "./stages/index.mjs";
@@ -22,6 +22,15 @@ import { collectResults, writeReadmeTable } from "./lib/report.mjs";
 
 const RESULTS = path.join(ROOT, "bench", "results");
 const FLOOR = path.join(ROOT, "bench", "floor");
+// The floor plus an empty proxy.ts (bench/floor/with-proxy), built from a copy made here. Two levels
+// under the repository like bench/floor, so its config finds the same node_modules.
+const FLOOR_PROXY = path.join(ROOT, "bench", ".floor-proxy");
+
+function copyFloorWithProxy() {
+  rmSync(FLOOR_PROXY, { recursive: true, force: true });
+  cpSync(FLOOR, FLOOR_PROXY, { recursive: true, filter: (src) => !/[\\/](\.next|node_modules|with-proxy)$/.test(src) });
+  cpSync(path.join(FLOOR, "with-proxy", "proxy.js"), path.join(FLOOR_PROXY, "proxy.js"));
+}
 
 const arg = process.argv.find((a) => a.startsWith("--only="));
 const only = arg ? arg.slice("--only=".length).split(",").filter(Boolean) : STAGE_NAMES;
@@ -74,7 +83,17 @@ try {
       env: { FLOOR_WEIGHTS: weights.join(",") },
       reusable: () => weights.every((w) => existsSync(path.join(FLOOR, ".next", "server", "app", "weight", `${w}.html`))),
     });
-    ctx.builds = { floor, app };
+    // The same floor with an empty proxy.ts, for the serve stage only.
+    let floorProxy = null;
+    if (only.includes("serve")) {
+      const same = () =>
+        existsSync(path.join(FLOOR_PROXY, "proxy.js")) &&
+        readFileSync(path.join(FLOOR_PROXY, "proxy.js"), "utf8") === readFileSync(path.join(FLOOR, "with-proxy", "proxy.js"), "utf8") &&
+        weights.every((w) => existsSync(path.join(FLOOR_PROXY, ".next", "server", "app", "weight", `${w}.html`)));
+      if (!(process.env.BENCH_SKIP_BUILD === "1" && same())) copyFloorWithProxy();
+      floorProxy = await build(FLOOR_PROXY, "floor-proxy", { env: { FLOOR_WEIGHTS: weights.join(",") }, reusable: same });
+    }
+    ctx.builds = { floor, floorProxy, app };
     await writeCspManifest();
     // With accounts, the app runs as deployed: a migrated, seeded SQLite database of its own, a
     // session secret and its public origin (without them /api/auth/session and the Pro island fail).
@@ -86,6 +105,7 @@ try {
       ctx.app = await startNext({ name: "bench-app", cwd: ROOT });
     }
     ctx.floor = await startNext({ name: "bench-floor", cwd: FLOOR });
+    if (only.includes("serve")) ctx.floorProxy = await startNext({ name: "bench-floor-proxy", cwd: FLOOR_PROXY });
   }
   for (const name of only) {
     console.log(`\n=== ${name}`);

@@ -27,16 +27,17 @@ export function resultsMarkdown(all) {
   if (s?.pages) {
     lines.push(
       "",
-      `**Public pages under next start** (${s.description}). The target compares with the bare floor page; the last column compares with the floor built at the page's own size (bench/floor/app/weight), which shows what our code adds apart from page weight.`,
+      `**Public pages under next start** (${s.description}). The target compares with the bare floor page. The other columns compare with the floor built at the page's own size (bench/floor/app/weight), which shows what our code adds apart from page weight, and with that floor plus an empty proxy.ts (bench/floor/with-proxy), which also takes out what Next costs per request once any proxy exists.`,
       "",
-      "| page | bytes | req/s | p50 ms | p99 ms | x floor | floor at the same size: bytes, req/s | x floor at the same size |",
-      "|---|---|---|---|---|---|---|---|",
+      "| page | bytes | req/s | p50 ms | p99 ms | x floor | floor at the same size: bytes, req/s | x floor at the same size | same size + empty proxy: req/s | x that |",
+      "|---|---|---|---|---|---|---|---|---|---|",
     );
     const f = s.reference.floor;
-    lines.push(`| framework floor (bench/floor) | ${s.reference.floorBytes ?? ""} | ${f.rps} | ${f.p50Ms} | ${f.p99Ms} | 1 | | |`);
+    lines.push(`| framework floor (bench/floor) | ${s.reference.floorBytes ?? ""} | ${f.rps} | ${f.p50Ms} | ${f.p99Ms} | 1 | | | | |`);
     for (const p of s.pages) {
       const w = p.sameWeightFloor;
-      lines.push(`| ${p.page} \`${p.path}\` | ${p.bytes ?? ""} | ${p.rps} | ${p.p50Ms} | ${p.p99Ms} | ${p.ratioToFloor} | ${w ? `${w.bytes}, ${w.rps}` : ""} | ${w?.ratio ?? ""} |`);
+      const x = p.sameWeightProxyFloor;
+      lines.push(`| ${p.page} \`${p.path}\` | ${p.bytes ?? ""} | ${p.rps} | ${p.p50Ms} | ${p.p99Ms} | ${p.ratioToFloor} | ${w ? `${w.bytes}, ${w.rps}` : ""} | ${w?.ratio ?? ""} | ${x?.rps ?? ""} | ${x?.ratio ?? ""} |`);
     }
   }
   const x = all.proxy;

@@ -72,16 +72,23 @@ export async function serveStage(ctx) {
   const { env } = ctx;
   // Each page's bytes, and the floor built at the same size (see bench/run.mjs).
   const weights = floorWeights(ctx.root);
-  const sized = [];
-  for (const [i, p] of PUBLIC_PAGES.entries()) {
-    const url = `${ctx.floor.origin}/weight/${weights[i]}`;
-    const r = await rawGet(url);
-    sized.push(r.status === 200 ? { page: p.name, url, bytes: Number(r.headers["content-length"]) } : null);
-  }
+  const sizedOn = async (origin) => {
+    const out = [];
+    for (const [i, p] of PUBLIC_PAGES.entries()) {
+      const url = `${origin}/weight/${weights[i]}`;
+      const r = await rawGet(url);
+      out.push(r.status === 200 ? { page: p.name, url, bytes: Number(r.headers["content-length"]) } : null);
+    }
+    return out;
+  };
+  const sized = await sizedOn(ctx.floor.origin);
+  // The same, with an empty proxy.ts: what Next costs once a proxy exists (bench/floor/with-proxy).
+  const sizedProxy = ctx.floorProxy ? await sizedOn(ctx.floorProxy.origin) : [];
   const targets = [
     { name: "floor", url: ctx.floor.origin + "/" },
     ...PUBLIC_PAGES.flatMap((p, i) => [
       ...(sized[i] ? [{ name: `floor at ${p.name} weight`, url: sized[i].url }] : []),
+      ...(sizedProxy[i] ? [{ name: `floor+proxy at ${p.name} weight`, url: sizedProxy[i].url }] : []),
       { name: p.name, url: ctx.app.origin + p.path },
     ]),
   ];
@@ -90,6 +97,7 @@ export async function serveStage(ctx) {
   const floor = m.floor.rps;
   const pages = PUBLIC_PAGES.map((p, i) => {
     const same = sized[i] && m[`floor at ${p.name} weight`];
+    const withProxy = sizedProxy[i] && m[`floor+proxy at ${p.name} weight`];
     return {
       page: p.name,
       path: p.path,
@@ -98,12 +106,14 @@ export async function serveStage(ctx) {
       ratioToFloor: round(m[p.name].rps / floor, 2),
       // Not the target (that is the bare page): the same comparison with the floor serving as many bytes.
       sameWeightFloor: same ? { bytes: sized[i].bytes, ...same, ratio: round(m[p.name].rps / same.rps, 2) } : null,
+      // ... and with an empty proxy.ts too: what our own code adds over the framework features it uses.
+      sameWeightProxyFloor: withProxy ? { bytes: sizedProxy[i].bytes, ...withProxy, ratio: round(m[p.name].rps / withProxy.rps, 2) } : null,
     };
   });
   console.log(`\n  framework floor (bare Next page): ${floor} req/s, p50 ${m.floor.p50Ms} ms, p99 ${m.floor.p99Ms} ms`);
   for (const p of pages)
     console.log(
-      `  ${p.page.padEnd(10)} ${p.rps} req/s (${p.ratioToFloor}x floor${p.sameWeightFloor ? `, ${p.sameWeightFloor.ratio}x the floor at ${p.sameWeightFloor.bytes} bytes` : ""}), p50 ${p.p50Ms} ms, p99 ${p.p99Ms} ms`,
+      `  ${p.page.padEnd(10)} ${p.rps} req/s (${p.ratioToFloor}x floor${p.sameWeightFloor ? `, ${p.sameWeightFloor.ratio}x the floor at ${p.sameWeightFloor.bytes} bytes` : ""}${p.sameWeightProxyFloor ? `, ${p.sameWeightProxyFloor.ratio}x that floor with an empty proxy` : ""}), p50 ${p.p50Ms} ms, p99 ${p.p99Ms} ms`,
     );
   return {
     description: `next start, ${env.connections} connections, ${env.seconds} s per run, median of ${env.rounds} interleaved rounds`,
@@ -112,7 +122,7 @@ export async function serveStage(ctx) {
     targets: pages.map((p) => ({
       name: `${p.page} page throughput vs framework floor`,
       target: ">= 0.9x",
-      measured: `${p.ratioToFloor}x (${p.rps} vs ${floor} req/s)${p.sameWeightFloor ? `; ${p.sameWeightFloor.ratio}x the floor serving as many bytes` : ""}`,
+      measured: `${p.ratioToFloor}x (${p.rps} vs ${floor} req/s)${p.sameWeightFloor ? `; ${p.sameWeightFloor.ratio}x the floor serving as many bytes` : ""}${p.sameWeightProxyFloor ? `, ${p.sameWeightProxyFloor.ratio}x it with an empty proxy.ts` : ""}`,
       met: p.ratioToFloor >= 0.9 && p.errors === 0 && p.non2xx === 0,
     })),
   };
