@@ -1,6 +1,7 @@
 // npm run db:setup — brings a fresh clone (or an existing database) to a migrated, seeded state:
 //   1. `prisma generate` when the client (lib/generated/prisma, gitignored) is missing or stale,
-//   2. `prisma migrate deploy` (the JavaScript schema engine: works offline),
+//   2. `prisma migrate deploy` (the JavaScript schema engine: works offline), then the SQLite file
+//      is switched to WAL journal mode,
 //   3. the idempotent seed (scripts/db-seed.mjs): demo accounts for the embedded SQLite default.
 // `--generate-only` stops after step 1 (npm runs that as postinstall, so `tsc` and `next build`
 // find the client in a fresh clone). DATABASE_URL defaults to file:./prisma/dev.db. Set HUNTBOOK_SEED=0 to skip the demo accounts.
@@ -36,6 +37,19 @@ if (process.argv.includes("--generate-only")) process.exit(0);
 const dbPath = /^file:(.+)$/.exec(process.env.DATABASE_URL)?.[1];
 if (dbPath && dbPath !== ":memory:") mkdirSync(path.dirname(path.resolve(dbPath)), { recursive: true });
 run(["migrate", "deploy"]);
+// WAL journal for the SQLite file: readers (page requests checking an entitlement) no longer wait
+// for a writer (a sign-up, a checkout), and a crash mid-write is rolled back on the next open.
+// The mode is stored in the database file, so setting it here holds for every later connection.
+if (dbPath && dbPath !== ":memory:") {
+  const { default: Database } = await import("better-sqlite3");
+  const sqlite = new Database(path.resolve(dbPath));
+  const mode = sqlite.pragma("journal_mode = WAL", { simple: true });
+  sqlite.close();
+  if (mode !== "wal") {
+    console.error(`db-setup: could not switch ${dbPath} to WAL (journal_mode is ${mode})`);
+    process.exit(1);
+  }
+}
 if (process.env.HUNTBOOK_SEED !== "0") {
   const r = spawnSync(process.execPath, ["scripts/db-seed.mjs"], { stdio: "inherit", env: process.env });
   if (r.status !== 0) process.exit(r.status ?? 1);

@@ -14,7 +14,10 @@ export function databaseUrl(): string {
 }
 
 export function createPrismaClient(url = databaseUrl()): PrismaClient {
-  return new PrismaClient({ adapter: new PrismaBetterSQLite3({ url }) });
+  // A write waits up to 5 s for another writer's lock instead of failing with SQLITE_BUSY
+  // (better-sqlite3's default, stated here because concurrent sign-ups rely on it). The file is in
+  // WAL mode (scripts/db-setup.mjs), so reads never wait for a writer.
+  return new PrismaClient({ adapter: new PrismaBetterSQLite3({ url, timeout: 5000 }) });
 }
 
 const globalForPrisma = globalThis as unknown as { huntbookPrisma?: PrismaClient };
