@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { contentPagePath } from "@/lib/attack/ids";
 import { buildCsp } from "@/lib/security/csp";
 import { createScriptHashLookup, type ScriptHashes, type ScriptHashLookup } from "@/lib/security/csp-manifest";
 import { PRERENDERED_CACHE_CONTROL, isFresh } from "@/lib/security/http-cache";
@@ -82,6 +83,8 @@ export async function proxy(request: NextRequest) {
       if (etag) response.headers.set("ETag", etag);
       return response;
     }
+    const redirect = canonicalRedirect(request, raw, pathname);
+    if (redirect) return redirect;
     // A server action called from script (next-action header) is answered with an RSC payload,
     // never HTML, so there is no inline script to put a nonce on: skip making one and rewriting
     // the request. The matcher sends such a request here only when its path has a percent-escape
@@ -91,7 +94,24 @@ export async function proxy(request: NextRequest) {
     }
     return rendered(request, found.hashes, s);
   }
-  return rendered(request, [], s);
+  return canonicalRedirect(request, raw, pathname) ?? rendered(request, [], s);
+}
+
+/**
+ * A technique, detection or tactic page asked for in another spelling (t1055, T1055/001, ...):
+ * a permanent redirect to its canonical path. Those pages have `dynamicParams = false`, so Next
+ * renders only their prerendered, canonical paths and answers anything else with the prerendered
+ * 404 page (a page that called notFound() while rendering on demand got a document with no layout
+ * and no content, drawn by script: next.js issue 62228).
+ */
+function canonicalRedirect(request: NextRequest, raw: string, pathname: string): NextResponse | null {
+  if (request.method !== "GET" && request.method !== "HEAD") return null;
+  // Against the raw path, so a percent-escaped spelling of a canonical path is redirected too.
+  const canonical = contentPagePath(pathname);
+  if (!canonical || canonical === raw) return null;
+  const url = request.nextUrl.clone();
+  url.pathname = canonical;
+  return NextResponse.redirect(url, 308);
 }
 
 /**

@@ -200,6 +200,19 @@ test.describe("tactic pages", () => {
     await expect(page).toHaveTitle(/TA0005 Stealth/);
   });
 
+  test("an unknown technique, detection or tactic gets a 404 page rendered on the server", async ({ request }) => {
+    // Rendered on demand, notFound() used to answer with an empty document drawn by script (no
+    // layout, no theme, nothing without JavaScript). The 404 page must be in the HTML itself.
+    for (const p of ["/techniques/T9999", "/techniques/t9999", "/techniques/T9999.001", "/techniques/T1055/nope", "/techniques/T1001.001/sentinel", "/techniques/T1055/999", "/tactics/TA9999"]) {
+      const res = await request.get(p);
+      expect(res.status(), p).toBe(404);
+      const html = await res.text();
+      expect(html, p).toContain('<html lang="en"');
+      expect(html, p).toContain('data-testid="not-found"');
+      expect(html, p).not.toContain("__next_error__");
+    }
+  });
+
   test("an unknown tactic is a 404 with help", async ({ page }) => {
     const res = await page.goto("/tactics/TA9999");
     expect(res?.status()).toBe(404);
@@ -348,6 +361,24 @@ test("accessibility in the dark scheme: home, detections and a detection page's 
   await expect(code.locator(".line > span", { hasText: /^let$/ }).first()).toHaveCSS("color", "rgb(249, 117, 131)");
   await expect(code.locator(".line > span", { hasText: /^\/\/ Window: last 1 hour; schedule every hour\.$/ })).toHaveCSS("color", "rgb(143, 150, 158)");
   await ctx.close();
+});
+
+test("accessibility of the remaining public pages in both schemes (axe)", async ({ browser }) => {
+  // A technique and a sub-technique page, another detection, pricing, sign-in and sign-up, credits,
+  // and an unknown technique's 404: every public page kind the two tests above do not cover.
+  const paths = ["/techniques/T1055", "/techniques/T1055.001", "/techniques/T1003.001/sentinel", "/pricing", "/signin", "/signup", "/credits", "/techniques/T9999"];
+  for (const scheme of ["light", "dark"] as const) {
+    const ctx = await browser.newContext({ colorScheme: scheme });
+    const page = await ctx.newPage();
+    for (const path of paths) {
+      await page.goto(path);
+      await expect(page.locator("html")).toHaveAttribute("data-mui-color-scheme", scheme);
+      const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+      const bad = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+      expect(bad.map((v) => `${scheme} ${path} ${v.id}: ${v.help} (${v.nodes.length}) ${v.nodes[0]?.target.join(" ")}`)).toEqual([]);
+    }
+    await ctx.close();
+  }
 });
 
 test("highlighted code takes the light theme's token colours in the light scheme", async ({ browser }) => {

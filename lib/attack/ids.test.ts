@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { mitreUrl, normalizeTacticId, normalizeTechniqueId, safeDecode } from "./ids";
+import { contentPagePath, mitreUrl, normalizeTacticId, normalizeTechniqueId, safeDecode } from "./ids";
 
 describe("normalizeTechniqueId", () => {
   it.each([
@@ -43,5 +43,29 @@ describe("helpers", () => {
   it("safeDecode never throws", () => {
     expect(safeDecode("%E0%A4%A")).toBe("%E0%A4%A");
     expect(safeDecode("T1055%2F001")).toBe("T1055/001");
+  });
+});
+
+describe("contentPagePath", () => {
+  it("gives the canonical path of a page however it is written", () => {
+    expect(contentPagePath("/techniques/t1055")).toBe("/techniques/T1055");
+    expect(contentPagePath("/techniques/1055")).toBe("/techniques/T1055");
+    expect(contentPagePath("/techniques/t1055.001")).toBe("/techniques/T1055.001");
+    expect(contentPagePath("/techniques/T1055-001")).toBe("/techniques/T1055.001");
+    expect(contentPagePath("/techniques/T1055/001")).toBe("/techniques/T1055.001");
+    expect(contentPagePath("/techniques/t1055/Sentinel")).toBe("/techniques/T1055/sentinel");
+    expect(contentPagePath("/techniques/T1055.001/SENTINEL")).toBe("/techniques/T1055.001/sentinel");
+    expect(contentPagePath("/tactics/ta0005")).toBe("/tactics/TA0005");
+    // Unknown but well-formed: the canonical path, which then answers 404 by itself.
+    expect(contentPagePath("/techniques/t9999")).toBe("/techniques/T9999");
+  });
+
+  it("gives a canonical path itself", () => {
+    for (const p of ["/techniques/T1055", "/techniques/T1055.001", "/techniques/T1055/sentinel", "/techniques/T1055.001/001", "/tactics/TA0005"]) expect(contentPagePath(p), p).toBe(p);
+  });
+
+  it("returns null for anything that is not a technique, detection or tactic page", () => {
+    for (const p of ["/", "/techniques", "/techniques/", "/tactics/", "/techniques/nope", "/techniques/T1055/", "/tactics/0005", "/tactics/TA0005/x", "/techniques/T1055/sentinel/sigma.yml", "/detections", "/pricing", "techniques/t1055"])
+      expect(contentPagePath(p), p).toBeNull();
   });
 });

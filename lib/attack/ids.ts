@@ -47,3 +47,29 @@ export function safeDecode(s: string): string {
     return s;
   }
 }
+
+/**
+ * The canonical URL path of a technique, detection or tactic page, however `pathname` (already
+ * percent-decoded) spells it, or null when it is not such a page: `/techniques/t1055` ->
+ * `/techniques/T1055`, `/techniques/T1055/001` (attack.mitre.org's form of a sub-technique) ->
+ * `/techniques/T1055.001`, `/techniques/t1055/Sentinel` -> `/techniques/T1055/sentinel`,
+ * `/tactics/ta0005` -> `/tactics/TA0005`; a canonical path gives itself. Whether the page exists is
+ * not checked: an unknown canonical path answers 404 by itself. proxy.ts redirects to it, so those
+ * pages only ever render their prerendered, canonical paths.
+ */
+export function contentPagePath(pathname: string): string | null {
+  const parts = pathname.split("/");
+  if (parts[0] !== "") return null;
+  const [, section, first, second, ...rest] = parts;
+  if (rest.length > 0 || !first) return null;
+  if (section === "tactics" && second === undefined) {
+    const id = normalizeTacticId(first);
+    return id && `/tactics/${id}`;
+  }
+  if (section !== "techniques") return null;
+  const id = normalizeTechniqueId(first);
+  if (!id) return null;
+  if (second === undefined) return techniquePath(id);
+  if (!second) return null;
+  return /^\d{3}$/.test(second) && !id.includes(".") ? techniquePath(`${id}.${second}`) : `${techniquePath(id)}/${second.toLowerCase()}`;
+}

@@ -45,6 +45,26 @@ describe("proxy.ts", () => {
     expect(overridden(res)).toBeNull();
   });
 
+  it("redirects another spelling of a technique, detection or tactic page to its canonical path", async () => {
+    for (const [from, to] of [
+      ["/techniques/t1055?ref=x", "/techniques/T1055?ref=x"],
+      ["/techniques/T1055/001", "/techniques/T1055.001"],
+      ["/techniques/t1055/Sentinel", "/techniques/T1055/sentinel"],
+      ["/techniques/T1055%2E001", "/techniques/T1055.001"],
+      ["/tactics/ta0005", "/tactics/TA0005"],
+    ] as const) {
+      const res = await proxy(req(from));
+      expect(res.status, from).toBe(308);
+      expect(new URL(res.headers.get("location") ?? "").pathname + new URL(res.headers.get("location") ?? "").search, from).toBe(to);
+    }
+    // Canonical paths, other pages and other methods are left to Next.
+    for (const r of [req("/techniques/T1055"), req("/techniques/T9999"), req("/pricing"), req("/techniques/t1055", { method: "POST" })]) {
+      const res = await proxy(r);
+      expect(res.status, r.url).not.toBe(308);
+      expect(res.headers.get("location"), r.url).toBeNull();
+    }
+  });
+
   it("a path that is not prerendered gets a nonce (passed on to Next) and the 404 page's hashes", async () => {
     const res = await proxy(req("/signin"));
     const csp = res.headers.get("content-security-policy") ?? "";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { notFound, permanentRedirect } from "next/navigation";
+import { notFound } from "next/navigation";
 import { DetectionList } from "@/components/browse/DetectionList";
 import { Section } from "@/components/layout/Section";
 import { TechniqueGrid } from "@/components/matrix/AttackMatrix";
@@ -9,7 +9,10 @@ import { tacticView } from "@/lib/content/views";
 import { pageMetadata } from "@/lib/metadata";
 import { PageBreadcrumbs } from "@/components/layout/PageBreadcrumbs";
 
-export const dynamicParams = true;
+// Only the prerendered pages render: any other value is answered with the prerendered 404 page
+// (rendered on demand, notFound() gave a document without layout or content; next.js issue 62228).
+// Other spellings of an ID (t1055, T1055/001) are redirected by proxy.ts (contentPagePath).
+export const dynamicParams = false;
 
 export function generateStaticParams() {
   return allTactics().map((t) => ({ id: t.id }));
@@ -37,7 +40,6 @@ export default async function TacticPage({ params }: Props) {
   if (!id) notFound();
   const view = await tacticView(id);
   if (!view) notFound();
-  if (raw !== id) permanentRedirect(`/tactics/${id}`);
   const { tactic, techniques, covered } = view.column;
   const tactics = allTactics();
   const i = tactics.findIndex((t) => t.id === tactic.id);

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { notFound, permanentRedirect } from "next/navigation";
+import { notFound } from "next/navigation";
 import { Section } from "@/components/layout/Section";
 import { AtomicTestTable } from "@/components/technique/AtomicTestTable";
 import { PlatformList } from "@/components/technique/PlatformList";
@@ -9,7 +9,10 @@ import { techniqueView } from "@/lib/content/views";
 import { pageMetadata } from "@/lib/metadata";
 import { PageBreadcrumbs } from "@/components/layout/PageBreadcrumbs";
 
-export const dynamicParams = true;
+// Only the prerendered pages render: any other value is answered with the prerendered 404 page
+// (rendered on demand, notFound() gave a document without layout or content; next.js issue 62228).
+// Other spellings of an ID (t1055, T1055/001) are redirected by proxy.ts (contentPagePath).
+export const dynamicParams = false;
 
 export function generateStaticParams() {
   return allTechniques().map((t) => ({ id: t.id }));
@@ -35,7 +38,6 @@ export default async function TechniquePage({ params }: Props) {
   const { id: raw } = await params;
   const id = normalizeTechniqueId(safeDecode(raw));
   if (!id || !getTechnique(id)) notFound();
-  if (raw !== id) permanentRedirect(`/techniques/${id}`);
   const view = await techniqueView(id);
   if (!view) notFound();
   const { technique } = view;

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { notFound, permanentRedirect } from "next/navigation";
+import { notFound } from "next/navigation";
 import { CodeBlock } from "@/components/code/CodeBlock";
 import { Mdx } from "@/components/content/Mdx";
 import { ConfidenceChip, SeverityChip } from "@/components/detection/Badges";
@@ -19,7 +19,11 @@ import { pageMetadata } from "@/lib/metadata";
 import { loadProSection } from "./pro-section";
 import { PageBreadcrumbs } from "@/components/layout/PageBreadcrumbs";
 
-export const dynamicParams = true;
+// Only the prerendered pages render: any other value is answered with the prerendered 404 page
+// (rendered on demand, notFound() gave a document without layout or content; next.js issue 62228).
+// Other spellings (t1055/Sentinel, and T1055/001 for a sub-technique) are redirected by proxy.ts
+// (contentPagePath).
+export const dynamicParams = false;
 
 export async function generateStaticParams() {
   return (await allDetections()).map((d) => ({ id: d.technique, platform: d.platform }));
@@ -29,9 +33,7 @@ type Props = { params: Promise<{ id: string; platform: string }> };
 
 async function resolve(params: Props["params"]) {
   const { id: rawId, platform: rawPlatform } = await params;
-  const id = normalizeTechniqueId(safeDecode(rawId));
-  const platform = safeDecode(rawPlatform).toLowerCase();
-  return { rawId, rawPlatform, id, platform };
+  return { id: normalizeTechniqueId(safeDecode(rawId)), platform: safeDecode(rawPlatform).toLowerCase() };
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
@@ -47,16 +49,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function DetectionPage({ params }: Props) {
-  const { rawId, rawPlatform, id, platform } = await resolve(params);
-  if (!id) notFound();
-  // /techniques/T1055/001 is a sub-technique written the way attack.mitre.org writes it.
-  if (/^\d{3}$/.test(platform) && !id.includes(".")) {
-    const sub = `${id}.${platform}`;
-    if (getTechnique(sub)) permanentRedirect(`/techniques/${sub}`);
-    notFound();
-  }
-  if (!getTechnique(id) || !isPlatform(platform)) notFound();
-  if (rawId !== id || rawPlatform !== platform) permanentRedirect(`/techniques/${id}/${platform}`);
+  const { id, platform } = await resolve(params);
+  if (!id || !getTechnique(id) || !isPlatform(platform)) notFound();
   const d = await getDetection(id, platform);
   if (!d) notFound();
 
