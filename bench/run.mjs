@@ -79,19 +79,21 @@ try {
     // the serve stage can tell page weight from what our code adds. A few seconds: rebuilt
     // whenever the app's pages changed size.
     const weights = floorWeights(ROOT);
-    const floor = await build(FLOOR, "floor", {
-      env: { FLOOR_WEIGHTS: weights.join(",") },
-      reusable: () => weights.every((w) => existsSync(path.join(FLOOR, ".next", "server", "app", "weight", `${w}.html`))),
-    });
-    // The same floor with an empty proxy.ts, for the serve stage only.
+    const floorEnv = { FLOOR_WEIGHTS: weights.join(",") };
+    const builtAtWeights = (dir) => weights.every((w) => existsSync(path.join(dir, ".next", "server", "app", "weight", `${w}.html`)));
+    const floor = await build(FLOOR, "floor", { env: floorEnv, reusable: () => builtAtWeights(FLOOR) });
+    // The same floor with an empty proxy.ts, for the serve stage only: copied afresh unless an
+    // existing copy with the same proxy.js, built at these weights, may be reused.
     let floorProxy = null;
     if (only.includes("serve")) {
-      const same = () =>
-        existsSync(path.join(FLOOR_PROXY, "proxy.js")) &&
-        readFileSync(path.join(FLOOR_PROXY, "proxy.js"), "utf8") === readFileSync(path.join(FLOOR, "with-proxy", "proxy.js"), "utf8") &&
-        weights.every((w) => existsSync(path.join(FLOOR_PROXY, ".next", "server", "app", "weight", `${w}.html`)));
-      if (!(process.env.BENCH_SKIP_BUILD === "1" && same())) copyFloorWithProxy();
-      floorProxy = await build(FLOOR_PROXY, "floor-proxy", { env: { FLOOR_WEIGHTS: weights.join(",") }, reusable: same });
+      const proxyFile = path.join(FLOOR_PROXY, "proxy.js");
+      const reuse =
+        process.env.BENCH_SKIP_BUILD === "1" &&
+        existsSync(proxyFile) &&
+        readFileSync(proxyFile, "utf8") === readFileSync(path.join(FLOOR, "with-proxy", "proxy.js"), "utf8") &&
+        builtAtWeights(FLOOR_PROXY);
+      if (!reuse) copyFloorWithProxy();
+      floorProxy = await build(FLOOR_PROXY, "floor-proxy", { env: floorEnv, reusable: () => reuse });
     }
     ctx.builds = { floor, floorProxy, app };
     await writeCspManifest();
