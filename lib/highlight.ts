@@ -8,8 +8,8 @@ import { boundedMemo } from "@/lib/memo";
  *
  * Token colours travel as two short class names (`l4 d7`: the light and the dark theme's colour)
  * instead of shiki's inline `style="color:#D73A49;--shiki-dark:#F97583"`. A code block is sent
- * twice (in the HTML and again in the page's RSC payload), so on a detection page this is about
- * 20 kB less per response. The classes are defined in app/code-colors.css, generated from the same
+ * twice (in the HTML and again in the page's RSC payload): the T1055 detection page went from
+ * 116,054 to 102,272 bytes. The classes are defined in app/code-colors.css, generated from the same
  * themes by `npm run code-colors` (lib/highlight.test.ts fails when it is out of date). A token
  * whose style holds anything else (a colour outside the palette, a font style) keeps shiki's inline
  * style, so output never loses a colour.

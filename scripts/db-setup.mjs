@@ -35,14 +35,15 @@ if (process.argv.includes("--generate-only")) process.exit(0);
 // SQLite creates the database file but not its folder; the JavaScript schema engine reports a
 // missing folder only as "External error id#0", so make sure it exists.
 const dbPath = /^file:(.+)$/.exec(process.env.DATABASE_URL)?.[1];
-if (dbPath && dbPath !== ":memory:") mkdirSync(path.dirname(path.resolve(dbPath)), { recursive: true });
+const dbFile = dbPath && dbPath !== ":memory:" ? path.resolve(dbPath) : null;
+if (dbFile) mkdirSync(path.dirname(dbFile), { recursive: true });
 run(["migrate", "deploy"]);
 // WAL journal for the SQLite file: readers (page requests checking an entitlement) no longer wait
 // for a writer (a sign-up, a checkout), and a crash mid-write is rolled back on the next open.
 // The mode is stored in the database file, so setting it here holds for every later connection.
-if (dbPath && dbPath !== ":memory:") {
+if (dbFile) {
   const { default: Database } = await import("better-sqlite3");
-  const sqlite = new Database(path.resolve(dbPath));
+  const sqlite = new Database(dbFile);
   const mode = sqlite.pragma("journal_mode = WAL", { simple: true });
   sqlite.close();
   if (mode !== "wal") {
